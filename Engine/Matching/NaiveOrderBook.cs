@@ -1,0 +1,4 @@
+namespace TokenMatch.Matching;
+
+/// <summary>Placeholder until the reference book lands.</summary>
+public sealed class NaiveOrderBook { }
