@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TokenMatch.Commands;
 
 namespace TokenMatch.Cli.Scripts;
 
@@ -25,10 +26,10 @@ public static class ScriptNames<TEnum> where TEnum : struct, Enum
             NamesByValue[raw] = name;
             ValuesByName[name] = raw;
         }
-        if (typeof(TEnum) == typeof(Commands.TimeInForce))
+        if (typeof(TEnum) == typeof(TimeInForce))
         {
-            Alias(Commands.TimeInForce.GoodTillCycle, "gtc");
-            Alias(Commands.TimeInForce.GoodTillTime, "gtt");
+            Alias(TimeInForce.GoodTillCycle, "gtc");
+            Alias(TimeInForce.GoodTillTime, "gtt");
         }
     }
 
@@ -66,7 +67,7 @@ public static class ScriptNames<TEnum> where TEnum : struct, Enum
         return builder.ToString();
     }
 
-    private static void Alias(Commands.TimeInForce value, string shortName)
+    private static void Alias(TimeInForce value, string shortName)
     {
         NamesByValue[(long)value] = shortName;
         ValuesByName[shortName] = (long)value;
