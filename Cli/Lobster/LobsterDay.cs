@@ -58,7 +58,7 @@ public sealed partial class LobsterDay
         LobsterOrderbook orderbook = LobsterCsv.ParseOrderbook(bookData, bookName);
         Match match = FileNamePattern().Match(messageName);
         string symbol = match.Success ? match.Groups["ticker"].Value : DefaultSymbol;
-        if (symbol.Length > Commands.MarketSymbol.MaxLength || !Commands.MarketSymbol.IsValid(symbol)) symbol = DefaultSymbol;
+        if (symbol.Length > TokenMatch.Commands.MarketSymbol.MaxLength || !TokenMatch.Commands.MarketSymbol.IsValid(symbol)) symbol = DefaultSymbol;
         long day = midnight ?? (match.Success ? MidnightOf(match.Groups["date"].Value, messageName) : 0);
         return new LobsterDay(symbol, day, messages, orderbook);
     }

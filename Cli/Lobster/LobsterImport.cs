@@ -1,22 +1,18 @@
-using TokenMatch.Core;
+using System.Text;
+using TokenMatch.Cli.Scripts;
 
 namespace TokenMatch.Cli.Lobster;
 
 /// <summary>
 /// <c>tokenmatch import lobster</c>: loads a day, replays it, writes the optional book export, and
-/// reports the first mismatches and then the summary line, last. Exit codes: 0 every row matched,
-/// 1 some rows mismatched (or the engine rejected a command), 2 the input could not be read.
+/// reports the first mismatches and then the summary line, last. Exit codes: the shared
+/// <see cref="ExitCodes"/> (0 every row matched, 2 a damaged row, 3 a file that cannot be read or
+/// written) and <see cref="Mismatched"/>.
 /// </summary>
 public static class LobsterImport
 {
-    /// <summary>Exit code when every row matched.</summary>
-    public const int Matched = 0;
-
-    /// <summary>Exit code when some rows mismatched or a command was rejected.</summary>
-    public const int Mismatched = 1;
-
-    /// <summary>Exit code when the input could not be read.</summary>
-    public const int BadInput = 2;
+    /// <summary>Exit code when some rows mismatched or the engine rejected a command.</summary>
+    public const int Mismatched = 5;
 
     /// <summary>Runs an import and writes its report to <paramref name="output"/> (errors to <paramref name="error"/>).</summary>
     /// <param name="messagePath">Message file, csv or zip.</param>
@@ -38,25 +34,49 @@ public static class LobsterImport
             if (levels is { } n && (n < 1 || n > day.Orderbook.Levels))
             {
                 error.WriteLine($"--levels {n}: the orderbook file has {day.Orderbook.Levels} level(s)");
-                return BadInput;
+                return ExitCodes.BadInput;
             }
         }
-        catch (Exception e) when (e is LobsterFormatException or IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (LobsterFormatException e)
         {
-            error.WriteLine(e.Message);
-            return BadInput;
+            error.WriteLine($"tokenmatch import lobster: {e.Message}");
+            return e.Row >= 0 ? ExitCodes.BadInput : ExitCodes.FileError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            error.WriteLine($"tokenmatch import lobster: cannot read the input: {e.Message}");
+            return ExitCodes.FileError;
         }
 
         ReplaySummary summary;
-        using (StreamWriter? export = exportBookPath is null ? null : new StreamWriter(exportBookPath))
+        try
         {
+            using StreamWriter? export = exportBookPath is null ? null : OpenText(exportBookPath);
             var options = new ReplayOptions { Levels = levels, BookExport = export, RecordCommands = scriptPath is not null };
             summary = new LobsterReplayer(day, options).Run();
+            if (scriptPath is not null)
+            {
+                using StreamWriter script = OpenText(scriptPath);
+                WriteScript(script, day, summary.Commands);
+            }
         }
-        if (scriptPath is not null) LobsterScript.Write(scriptPath, summary.Commands);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"tokenmatch import lobster: cannot write: {e.Message}");
+            return ExitCodes.FileError;
+        }
         Report(summary, output);
-        return summary.Mismatched == 0 && summary.Rejected == 0 ? Matched : Mismatched;
+        return summary.Mismatched == 0 && summary.Rejected == 0 ? ExitCodes.Ok : Mismatched;
     }
+
+    /// <summary>Writes the commands of a replay as a command script (docs/command-script.md) that <c>tokenmatch run</c> replays.</summary>
+    public static void WriteScript(TextWriter writer, LobsterDay day, IEnumerable<TokenMatch.Commands.Command> commands)
+    {
+        writer.WriteLine($"# tokenmatch import lobster: {day.Symbol}, {day.Messages.Length} message rows, replayed with the seeding and window rules of docs/lobster.md");
+        ScriptWriter.WriteAll(writer, commands);
+    }
+
+    private static StreamWriter OpenText(string path) => new(path, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
 
     /// <summary>Writes the first mismatches and rejections, a state-hash line, then the summary line last.</summary>
     public static void Report(ReplaySummary summary, TextWriter output)
