@@ -29,8 +29,9 @@ public static class ScriptReader
 
         command.Type = verb.Type;
         command.Timestamp = timestamp;
+        // A command starts zeroed, so only non-zero defaults need setting (setting abs=0 would change the price kind).
         foreach (ScriptField field in verb.Fields)
-            if (!field.Required && field.Set is not null) command = field.Set(command, field.Default);
+            if (!field.Required && field.Default != 0) command = field.Set!(command, field.Default);
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 2; i < tokens.Count; i++)

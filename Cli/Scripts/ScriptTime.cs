@@ -41,7 +41,7 @@ public static class ScriptTime
         long fraction = 0;
         if (text.Length > 10)
         {
-            if (text[10] != 'T' || text.Length < 20 || text[13] != ':' || text[16] != ':') return false;
+            if (text[10] != 'T' || text.Length < 19 || text[13] != ':' || text[16] != ':') return false;
             if (!TryDigits(text, 11, 2, out hour) || !TryDigits(text, 14, 2, out minute) ||
                 !TryDigits(text, 17, 2, out second)) return false;
             if (hour > 23 || minute > 59 || second > 59)
@@ -87,8 +87,14 @@ public static class ScriptTime
     /// </summary>
     public static string Format(long nanos, bool fullPrecision = false)
     {
-        long days = FloorDiv(nanos, NanosPerDay);
-        long inDay = nanos - days * NanosPerDay;
+        // Floor division written so that it cannot overflow at long.MinValue.
+        long days = nanos / NanosPerDay;
+        long inDay = nanos % NanosPerDay;
+        if (inDay < 0)
+        {
+            days--;
+            inDay += NanosPerDay;
+        }
         (long year, int month, int day) = CivilFromDays(days);
         long seconds = inDay / NanosPerSecond;
         long fraction = inDay % NanosPerSecond;
