@@ -159,7 +159,7 @@ public sealed class LobsterReplayer
         return message.Size > 0 ? order : null;
     }
 
-    /// <summary>Takes lots off a resting order without a trade: amend down (keeps priority), or cancel when none are left.</summary>
+    /// <summary>Takes lots off a resting order without a trade: amend down (price 0 keeps it, so priority is kept), or cancel when none are left.</summary>
     private void Reduce(ReplayOrder order, long quantity, long time)
     {
         int account = Owner(order);
