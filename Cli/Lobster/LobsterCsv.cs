@@ -49,6 +49,8 @@ public static class LobsterCsv
                 throw new LobsterFormatException(file, row, $"direction {direction} is neither 1 (buy) nor -1 (sell)");
             if (size < 0 || orderId < 0)
                 throw new LobsterFormatException(file, row, size < 0 ? $"negative size {size}" : $"negative order id {orderId}");
+            if (price <= 0 && type <= (long)LobsterEventType.Execution)
+                throw new LobsterFormatException(file, row, $"price {price} of a visible order is not positive");
             messages[row] = new LobsterMessage(time, (LobsterEventType)type, orderId, size, price, (sbyte)direction);
             row++;
         }
@@ -84,6 +86,10 @@ public static class LobsterCsv
             }
             if (column != width)
                 throw new LobsterFormatException(file, rows, $"expected {width} columns like row 0, found {column}");
+            for (int level = 0; level < width; level += 2)
+                if (values[offset + level + 1] < 0 || (values[offset + level + 1] > 0 && values[offset + level] <= 0))
+                    throw new LobsterFormatException(file, rows,
+                        $"level {level / 4 + 1} {(level % 4 == 0 ? "ask" : "bid")}: size {values[offset + level + 1]} at price {values[offset + level]}");
             rows++;
         }
         if (rows == 0) throw new LobsterFormatException(file, -1, "the orderbook file is empty");

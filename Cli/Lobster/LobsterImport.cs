@@ -40,7 +40,7 @@ public static class LobsterImport
         catch (LobsterFormatException e)
         {
             error.WriteLine($"tokenmatch import lobster: {e.Message}");
-            return e.Row >= 0 ? ExitCodes.BadInput : ExitCodes.FileError;
+            return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -59,6 +59,11 @@ public static class LobsterImport
                 using StreamWriter script = OpenText(scriptPath);
                 WriteScript(script, day, summary.Commands);
             }
+        }
+        catch (LobsterFormatException e)
+        {
+            error.WriteLine($"tokenmatch import lobster: {e.Message}");
+            return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -14,7 +14,7 @@ public static class LobsterSource
     /// </summary>
     public static (byte[] Data, string Name) Read(string path, string kind)
     {
-        if (!File.Exists(path)) throw new LobsterFormatException(path, -1, "file not found");
+        if (!File.Exists(path)) throw new FileNotFoundException($"file not found: {path}", path);
         if (!IsZip(path)) return (File.ReadAllBytes(path), Path.GetFileName(path));
         using ZipArchive zip = ZipFile.OpenRead(path);
         ZipArchiveEntry entry = PickEntry(zip, path, kind);

@@ -94,6 +94,21 @@ public class LobsterCsvTests
     }
 
     [Test]
+    public void Visible_order_without_a_positive_price_is_refused()
+    {
+        LobsterFormatException e = Damaged("34200.1,1,1,10,100,1\n34200.2,3,1,10,0,1\n");
+        Assert.That(e.Row, Is.EqualTo(1));
+        Assert.That(e.Reason, Does.Contain("price 0"));
+    }
+
+    [Test]
+    public void Halt_rows_keep_their_dummy_price()
+    {
+        LobsterMessage[] rows = Messages("36023,7,0,0,-1,-1\n36723,7,0,0,1,-1\n");
+        Assert.That(rows.Select(r => r.Type), Is.All.EqualTo(LobsterEventType.Halt));
+    }
+
+    [Test]
     public void Blank_line_inside_the_file_is_a_damaged_row()
     {
         LobsterFormatException e = Damaged("34200.1,1,1,10,100,1\n\n34200.2,1,2,10,100,1\n");

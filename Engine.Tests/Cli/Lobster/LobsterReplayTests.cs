@@ -147,6 +147,15 @@ public class LobsterReplayTests
     }
 
     [Test]
+    public void Missing_file_is_a_file_error()
+    {
+        var error = new StringWriter();
+        int exit = LobsterImport.Run("no-such-message.csv", "no-such-orderbook.csv", null, null, null, null, new StringWriter(), error);
+        Assert.That(exit, Is.EqualTo(ExitCodes.FileError));
+        Assert.That(error.ToString(), Does.Contain("no-such-message.csv"));
+    }
+
+    [Test]
     public void Zip_entries_are_picked_by_kind()
     {
         string zip = LobsterSamples.PathOf(LobsterSamples.Goog);
