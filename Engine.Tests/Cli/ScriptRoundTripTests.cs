@@ -61,7 +61,7 @@ public sealed class ScriptRoundTripTests
             Assert.That(ScriptWriter.Write(Command.Amend(t, 7, 0, 0, 0)),
                 Is.EqualTo("2026-12-01T00:00:00Z amend account=7 order=0"));
             Assert.That(ScriptWriter.Write(Command.MassCancel(t, 7)), Is.EqualTo("2026-12-01T00:00:00Z mass-cancel account=7"));
-            Assert.That(ScriptWriter.Write(Command.SetCurve(t, 1, Markets.CurveKind.Exponential, 0, 7 * 86_400_000_000_000)),
+            Assert.That(ScriptWriter.Write(Command.SetCurve(t, 1, TokenMatch.Markets.CurveKind.Exponential, 0, 7 * 86_400_000_000_000)),
                 Is.EqualTo("2026-12-01T00:00:00Z set-curve market=1 curve=exponential half-life=7d"));
             Assert.That(ScriptWriter.Write(Command.SetConsumeOrder(t, Origin.Trial, Origin.Promo, Origin.Acquired, Origin.Allocated)),
                 Is.EqualTo("2026-12-01T00:00:00Z set-consume-order origins=trial,promo,acquired,allocated"));
