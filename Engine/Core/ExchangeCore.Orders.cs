@@ -54,7 +54,8 @@ public sealed partial class ExchangeCore
         if (c.Side == Side.Buy)
         {
             holdPerLot = BuyHoldPerLot(market, limit, decay);
-            if ((Int128)c.Quantity * holdPerLot > account.Available) return ResultCode.InsufficientCredits;
+            // The market's bounds keep quantity × hold inside 64 bits (checked when it was created).
+            if (c.Quantity * holdPerLot > account.Available) return ResultCode.InsufficientCredits;
         }
         else
         {
