@@ -11,10 +11,10 @@ public static class ImportCommand
     {
         var message = new Argument<string>("message") { Description = "LOBSTER message file (csv, or the day's zip)" };
         var orderbook = new Argument<string>("orderbook") { Description = "LOBSTER orderbook file (csv, or the day's zip)" };
-        var levels = new Option<int?>("--levels") { Description = "Levels per side to compare and export (default: all of the file's)" };
-        var script = new Option<string?>("--script") { Description = "Write the commands run as a command script for `tokenmatch run`" };
-        var exportBook = new Option<string?>("--export-book") { Description = "Write the engine's book after every row in LOBSTER's orderbook layout" };
-        var date = new Option<string?>("--date") { Description = "Trading day (yyyy-MM-dd) when the file name does not carry it" };
+        var levels = new Option<int?>("--levels") { HelpName = "N", Description = "Levels per side to compare and export (default: all of the file's)" };
+        var script = new Option<string?>("--script") { HelpName = "file", Description = "Write the commands run as a command script for `tokenmatch run`" };
+        var exportBook = new Option<string?>("--export-book") { HelpName = "file.csv", Description = "Write the engine's book after every row in LOBSTER's orderbook layout" };
+        var date = new Option<string?>("--date") { HelpName = "yyyy-MM-dd", Description = "Trading day (yyyy-MM-dd) when the file name does not carry it" };
 
         var lobster = new Command("lobster", "Replay a LOBSTER day through the engine and compare its book with the orderbook file after every message")
         {

@@ -147,6 +147,25 @@ public class LobsterReplayTests
     }
 
     [Test]
+    public void Mismatched_row_is_reported_with_both_books_before_the_summary_line()
+    {
+        // Row 2 of the file claims 7 lots at 1000 where the message left 10.
+        const string messages = "34200.0,5,0,3,1050,1\n34200.1,1,1,5,1000,1\n34200.2,2,1,5,1000,1\n";
+        const string book = "1100,10,1000,10\n1100,10,1000,15\n1100,10,1000,7\n";
+        LobsterDay day = LobsterDay.Parse(System.Text.Encoding.ASCII.GetBytes(messages), "T_2012-06-21_0_0_message_1.csv",
+            System.Text.Encoding.ASCII.GetBytes(book), "T_2012-06-21_0_0_orderbook_1.csv");
+        ReplaySummary summary = new LobsterReplayer(day).Run();
+        var report = new StringWriter();
+        LobsterImport.Report(summary, report);
+        string[] lines = report.ToString().TrimEnd().Split('\n');
+        Assert.That(summary.Mismatched, Is.EqualTo(1));
+        Assert.That(lines[0], Does.StartWith("row 2 (PartialCancel order 1"));
+        Assert.That(lines[1], Does.Contain("file:").And.Contain("bid 7@1000"));
+        Assert.That(lines[2], Does.Contain("engine:").And.Contain("bid 10@1000"));
+        Assert.That(lines[^1], Is.EqualTo("rows: 2, mismatched: 1, injected: 0, direct fills: 0"));
+    }
+
+    [Test]
     public void Missing_file_is_a_file_error()
     {
         var error = new StringWriter();
