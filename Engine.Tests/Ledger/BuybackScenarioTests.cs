@@ -155,6 +155,20 @@ public class BuybackScenarioTests
     }
 
     [Test]
+    public void SetWhileOpenMatchesCrossingAsksAtOnceAsTheIncomingOrder()
+    {
+        _h.Place(10, Side.Sell, 2_000_000, 3);
+        Assert.That(_h.MustRun(Command.SetBuyback(_h.Now, M, 3_000, 10)).Lines(), Is.EqualTo(new[]
+        {
+            "Accepted SetBuyback a0 m1 #0 c0 None 0x0",
+            "Accepted SetBuyback a0 m1 #2 c0 Buy 3000000x10",
+            "Trade m1 #1/a10 <- #2/a0 Buy 3@2000000 fte2000000 fees0/0 left0",
+            "Level m1 Sell 2000000=0",
+            "Level m1 Buy 3000000=7",
+        }));
+    }
+
+    [Test]
     public void SetWhileHaltedRestsAndMatchesAtOnceOnResume()
     {
         _h.Place(10, Side.Sell, 2_000_000, 5);
