@@ -101,6 +101,22 @@ public class AmendScenarioTests
     }
 
     [Test]
+    public void ReplacedGoodTillTimeOrderKeepsItsExpiry()
+    {
+        long expiry = _h.Now + 1_000;
+        _h.Place(10, Side.Sell, 5_000_000, 5, tif: TimeInForce.GoodTillTime, expireAt: expiry);
+        _h.MustRun(Command.Amend(_h.Now, 10, 1, 8, 6_000_000));
+        Assert.That(_h.Core.GetOpenOrders(10).Single().ExpireAt, Is.EqualTo(expiry));
+        _h.Now = expiry;
+        Assert.That(_h.MustRun(Command.Time(_h.Now)).Lines(), Is.EqualTo(new[]
+        {
+            "Cancelled m1 #1 a10 c0 Sell 6000000x8 TimeExpiry",
+            "Level m1 Sell 6000000=0",
+        }));
+        Assert.That(_h.Free(10, Origin.Allocated), Is.EqualTo(Quota));
+    }
+
+    [Test]
     public void ReplacedBuyHoldIsRecomputedAtTheCurrentTime()
     {
         var h = new CoreHarness(CurveKind.Linear, makerBps: 10, takerBps: 25);
