@@ -1,10 +1,16 @@
 using BenchmarkDotNet.Running;
+using TokenMatch.Benchmarks.Harness;
 
-namespace TokenMatch.Benchmarks;
-
-/// <summary>Runs the benchmarks chosen on the command line (BenchmarkDotNet's switcher).</summary>
-public static class Program
+// BenchmarkDotNet by default; "mix" and "latency-core" are the project's own quick harnesses.
+return args.FirstOrDefault() switch
 {
-    /// <summary>Entry point.</summary>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    "mix" => MixHarness.Run(args[1..]),
+    "latency-core" => LatencyHarness.Run(args[1..]),
+    _ => RunBenchmarks(args),
+};
+
+static int RunBenchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
 }
