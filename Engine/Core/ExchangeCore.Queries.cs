@@ -16,7 +16,7 @@ public sealed partial class ExchangeCore
         for (int market = 0; market < a.Lots.Length; market++)
         {
             MarketLots? l = a.Lots[market];
-            if (l is not null) lots.Add(new MarketLotsView(market, (long[])l.Free.Clone(), l.HeldAllocated, l.SellCounted));
+            if (l is not null) lots.Add(new MarketLotsView(market, ((ReadOnlySpan<long>)l.Free).ToArray(), l.HeldAllocated, l.SellCounted));
         }
         return new AccountView(a.Id, a.Tier, a.Frozen, a.Group, a.StpDefault, a.Available, a.Held, a.Spent, a.OpenOrders, lots);
     }
