@@ -29,6 +29,9 @@ public sealed class MultiProducerSequencer : Sequencer
         _available.AsSpan().Fill(-1);
     }
 
+    /// <summary>The producers' cached view of the slowest consumer, for the layout test.</summary>
+    internal ref long CachedGatingRef => ref _cachedGating.Value;
+
     /// <inheritdoc/>
     public override long Next(int n)
     {

@@ -40,6 +40,9 @@ public sealed class RingBuffer<T> where T : struct
     /// <summary>The sequencer that hands out this ring's positions.</summary>
     public Sequencer Sequencer { get; }
 
+    /// <summary>Unused slots before the first and after the last slot (layout test).</summary>
+    internal int PaddingSlots => _padding;
+
     /// <summary>Number of slots.</summary>
     public int Size => _mask + 1;
 

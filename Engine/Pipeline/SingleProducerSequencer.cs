@@ -22,6 +22,12 @@ public sealed class SingleProducerSequencer : Sequencer
         _cachedGating.Value = Sequence.InitialValue;
     }
 
+    /// <summary>The producer's next-claim field, for the layout test.</summary>
+    internal ref long NextValueRef => ref _nextValue.Value;
+
+    /// <summary>The producer's cached view of the slowest consumer, for the layout test.</summary>
+    internal ref long CachedGatingRef => ref _cachedGating.Value;
+
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public override long Next(int n)
