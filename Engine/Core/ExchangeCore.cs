@@ -1,39 +1,182 @@
 using TokenMatch.Commands;
 using TokenMatch.Events;
+using TokenMatch.Ledger;
+using TokenMatch.Markets;
+using TokenMatch.Matching;
 
 namespace TokenMatch.Core;
 
 /// <summary>
 /// The matching core: one command in, events out (validation → limits and ledger → order book →
 /// settlement). Owned by one thread (the pipeline's core thread, or the caller when embedded
-/// directly): no locks, no I/O, no clock, no floating point, no allocation per command in steady state.
+/// directly): no locks, no I/O, no clock, no floating point, no allocation per command in steady
+/// state. Its output depends only on the sequence of commands (with their timestamps) it is given.
 /// </summary>
-public sealed partial class ExchangeCore
+public sealed partial class ExchangeCore : IBookHost
 {
+    /// <summary>Market ids run 0..MaxMarkets-1.</summary>
+    public const int MaxMarkets = 1024;
+
+    /// <summary>Account ids run 0..MaxAccounts-1.</summary>
+    public const int MaxAccounts = 1 << 24;
+
+    private readonly CoreOptions _options;
+    private readonly OrderPool _orders;
+    private readonly Dictionary<long, int> _orderIndex;
+    private readonly Market?[] _markets = new Market?[MaxMarkets];
+    private readonly List<Market> _marketList = new();
+    private Account?[] _accounts;
+    private readonly Event[] _events;
+    private readonly GttQueue _gtt = new();
+    private readonly List<int> _scratch = new();
+    private readonly long[] _tierCaps = [long.MaxValue, long.MaxValue, long.MaxValue];
+    private readonly Origin[] _consumeOrder = [Origin.Trial, Origin.Promo, Origin.Acquired, Origin.Allocated];
+
+    private IEventSink? _sink;
+    private int _eventCount;
+    private int _eventTotal;
+    private long _sequence;
+    private long _now;
+    private CommandType _commandType;
+    private long _decay;
+
+    private long _clock;
+    private long _nextOrderId = 1;
+    private long _arrival;
+    private long _maxOpenOrders = long.MaxValue;
+    private int _provider = -1;
+    private int _feeAccount = -1;
+    private long _totalDeposits;
+    private long _nextMarketEnd = long.MaxValue;
+
     /// <summary>Builds an empty engine: no markets, no accounts.</summary>
-    public ExchangeCore(CoreOptions? options = null) => throw new NotImplementedException();
+    public ExchangeCore(CoreOptions? options = null)
+    {
+        _options = options ?? new CoreOptions();
+        _orders = new OrderPool(_options.InitialOrderCapacity);
+        _orderIndex = new Dictionary<long, int>(_options.InitialOrderCapacity);
+        _accounts = new Account?[Math.Max(16, _options.InitialAccountCapacity)];
+        _events = new Event[Math.Max(16, _options.EventBufferSize)];
+    }
 
     /// <summary>The engine clock: the latest command time seen (ns since the Unix epoch).</summary>
-    public long Clock => throw new NotImplementedException();
+    public long Clock => _clock;
+
+    OrderPool IBookHost.Orders => _orders;
+
+    long IBookHost.DecayPpm => _decay;
 
     /// <summary>Runs one command: writes <see cref="Command.Result"/> and <see cref="Command.EventCount"/>, hands events to <paramref name="sink"/>.</summary>
-    public void Execute(ref Command command, IEventSink sink) => throw new NotImplementedException();
+    public void Execute(ref Command command, IEventSink sink)
+    {
+        _sink = sink;
+        _eventCount = 0;
+        _eventTotal = 0;
+        _sequence = command.Sequence;
+        _commandType = command.Type;
+        // Time never runs backwards: an earlier stamp is processed at the previous command's time.
+        if (command.Timestamp > _clock) _clock = command.Timestamp;
+        _now = _clock;
+        RunExpiries();
+        ResultCode result = Dispatch(ref command);
+        command.Result = result;
+        if (result != ResultCode.Ok) EmitRejected(ref command, result);
+        Flush();
+        command.EventCount = _eventTotal;
+        _sink = null;
+    }
 
-    /// <summary>XxHash64 over the canonical state encoding of docs/state-hash.md.</summary>
-    public ulong StateHash() => throw new NotImplementedException();
+    private ResultCode Dispatch(ref Command c) => c.Type switch
+    {
+        CommandType.Time => ResultCode.Ok,
+        CommandType.Place => Place(ref c),
+        CommandType.Cancel => Cancel(ref c),
+        CommandType.Amend => Amend(ref c),
+        CommandType.MassCancel => MassCancel(ref c),
+        CommandType.Consume => Consume(ref c),
+        CommandType.Spend => Spend(ref c),
+        CommandType.Fill => Fill(ref c),
+        CommandType.CreateAccount => CreateAccount(ref c),
+        CommandType.Deposit => Deposit(ref c),
+        CommandType.Grant => Grant(ref c),
+        CommandType.SetTier => SetTier(ref c),
+        CommandType.SetTierCap => SetTierCap(ref c),
+        CommandType.SetMaxOpenOrders => SetMaxOpenOrders(ref c),
+        CommandType.Link => Link(ref c),
+        CommandType.Unlink => Unlink(ref c),
+        CommandType.Freeze => Freeze(ref c),
+        CommandType.Unfreeze => Unfreeze(ref c),
+        CommandType.SetStpDefault => SetStpDefault(ref c),
+        CommandType.SetConsumeOrder => SetConsumeOrder(ref c),
+        CommandType.SetHouse => SetHouse(ref c),
+        CommandType.CreateMarket => CreateMarket(ref c),
+        CommandType.SetCurve => SetCurve(ref c),
+        CommandType.AddCurvePoint => AddCurvePoint(ref c),
+        CommandType.OpenMarket => OpenMarket(ref c),
+        CommandType.HaltMarket => HaltMarket(ref c),
+        CommandType.ResumeMarket => ResumeMarket(ref c),
+        CommandType.ExpireMarket => ExpireMarketCommand(ref c),
+        CommandType.SetFees => SetFees(ref c),
+        CommandType.SetBuyback => SetBuyback(ref c),
+        _ => ResultCode.UnknownCommand,
+    };
 
-    /// <summary>Checks every internal invariant; throws <see cref="InvalidOperationException"/> naming the first broken one.</summary>
-    public void ValidateInternalState() => throw new NotImplementedException();
+    /// <summary>Runs, in time order, every good-till-time expiry and cycle end due at or before the current time.</summary>
+    private void RunExpiries()
+    {
+        while (true)
+        {
+            long gttDue = long.MaxValue;
+            int gttOrder = -1;
+            while (_gtt.Count > 0)
+            {
+                var (at, id) = _gtt.Peek();
+                if (_orderIndex.TryGetValue(id, out int index) && _orders[index].ExpireAt == at)
+                {
+                    gttDue = at;
+                    gttOrder = index;
+                    break;
+                }
+                _gtt.Pop();
+            }
+            // At equal times an order's own expiry comes before its market's end.
+            if (gttOrder >= 0 && gttDue <= _now && gttDue <= _nextMarketEnd)
+            {
+                _gtt.Pop();
+                CancelResting(gttOrder, CancelReason.TimeExpiry);
+            }
+            else if (_nextMarketEnd <= _now)
+            {
+                foreach (Market m in _marketList)
+                {
+                    if (m.State != MarketState.Expired && m.CycleEnd == _nextMarketEnd)
+                    {
+                        ExpireMarket(m);
+                        break;
+                    }
+                }
+            }
+            else return;
+        }
+    }
 
-    /// <summary>An account's balances and lots, or null when unknown.</summary>
-    public AccountView? GetAccount(int account) => throw new NotImplementedException();
+    private void RecomputeNextMarketEnd()
+    {
+        long next = long.MaxValue;
+        foreach (Market m in _marketList)
+            if (m.State != MarketState.Expired && m.CycleEnd < next) next = m.CycleEnd;
+        _nextMarketEnd = next;
+    }
 
-    /// <summary>An account's open orders, by order id.</summary>
-    public IReadOnlyList<OrderView> GetOpenOrders(int account) => throw new NotImplementedException();
+    private Account? AccountOrNull(int id) => (uint)id < (uint)_accounts.Length ? _accounts[id] : null;
 
-    /// <summary>A market's best <paramref name="levels"/> levels per side, or null when unknown.</summary>
-    public BookDepth? GetDepth(int market, int levels) => throw new NotImplementedException();
+    private Market? MarketOrNull(int id) => (uint)id < MaxMarkets ? _markets[id] : null;
 
-    /// <summary>A market's settings and counters, or null when unknown.</summary>
-    public MarketView? GetMarket(int market) => throw new NotImplementedException();
+    private static ResultCode TradingState(Market m) => m.State switch
+    {
+        MarketState.Open => ResultCode.Ok,
+        MarketState.PreOpen => ResultCode.MarketNotOpen,
+        MarketState.Halted => ResultCode.MarketHalted,
+        _ => ResultCode.MarketExpired,
+    };
 }

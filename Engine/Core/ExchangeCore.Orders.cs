@@ -1,0 +1,339 @@
+using TokenMatch.Commands;
+using TokenMatch.Ledger;
+using TokenMatch.Markets;
+using TokenMatch.Matching;
+
+namespace TokenMatch.Core;
+
+public sealed partial class ExchangeCore
+{
+    private ResultCode Place(ref Command c)
+    {
+        if (c.Side is not (Side.Buy or Side.Sell)) return ResultCode.InvalidSide;
+        if (c.OrderType is not (OrderType.Limit or OrderType.Market or OrderType.PostOnly)) return ResultCode.InvalidOrderType;
+        if (c.Tif > TimeInForce.Fok) return ResultCode.InvalidTimeInForce;
+        if (c.Stp > StpMode.DecrementAndCancel) return ResultCode.InvalidStpMode;
+        if (c.PriceKind > PriceKind.Absolute) return ResultCode.InvalidPriceKind;
+        Account? account = AccountOrNull(c.Account);
+        if (account is null) return ResultCode.UnknownAccount;
+        Market? market = MarketOrNull(c.Market);
+        if (market is null) return ResultCode.UnknownMarket;
+        ResultCode state = TradingState(market);
+        if (state != ResultCode.Ok) return state;
+        if (account.Frozen) return ResultCode.AccountFrozen;
+
+        TimeInForce tif = c.Tif;
+        if (c.OrderType == OrderType.Market)
+        {
+            if (tif == TimeInForce.Default) tif = TimeInForce.Ioc;
+            else if (tif is not (TimeInForce.Ioc or TimeInForce.Fok)) return ResultCode.InvalidTimeInForce;
+        }
+        else
+        {
+            if (tif == TimeInForce.Default) tif = TimeInForce.GoodTillCycle;
+            else if (c.OrderType == OrderType.PostOnly && tif is TimeInForce.Ioc or TimeInForce.Fok) return ResultCode.InvalidTimeInForce;
+        }
+        if (tif == TimeInForce.GoodTillTime ? c.Arg <= _now : c.Arg != 0) return ResultCode.InvalidExpiry;
+        if (c.Quantity <= 0) return ResultCode.InvalidQuantity;
+        if (c.Quantity < market.MinQuantity || c.Quantity > market.MaxQuantity) return ResultCode.QuantityOutOfRange;
+
+        long decay = market.DecayAt(_now);
+        long limit;
+        if (c.OrderType == OrderType.Market && c.Price == 0) limit = c.Side == Side.Buy ? market.MaxPrice : market.MinPrice;
+        else
+        {
+            ResultCode priceCode = ResolvePrice(market, c.Price, c.PriceKind, c.Side, decay, out limit);
+            if (priceCode != ResultCode.Ok) return priceCode;
+        }
+        if (c.ClientId != 0 && market.ClientIds.ContainsKey((c.Account, c.ClientId))) return ResultCode.DuplicateClientId;
+        bool canRest = tif is TimeInForce.GoodTillCycle or TimeInForce.GoodTillTime;
+        if (canRest && account.OpenOrders >= _maxOpenOrders) return ResultCode.MaxOpenOrdersExceeded;
+
+        long holdPerLot = 0;
+        MarketLots? lots = account.LotsOrNull(market.Id);
+        if (c.Side == Side.Buy)
+        {
+            holdPerLot = BuyHoldPerLot(market, limit, decay);
+            if ((Int128)c.Quantity * holdPerLot > account.Available) return ResultCode.InsufficientCredits;
+        }
+        else
+        {
+            ResultCode lotCode = CheckSell(account, lots, c.Quantity, 0);
+            if (lotCode != ResultCode.Ok) return lotCode;
+        }
+        if (c.OrderType == OrderType.PostOnly && market.Book.Crosses(c.Side, limit)) return ResultCode.PostOnlyWouldTake;
+
+        StpMode stp = c.Stp == StpMode.Default ? account.StpDefault : c.Stp;
+        int index = _orders.Rent();
+        ref Order o = ref _orders[index];
+        o.ClientId = c.ClientId;
+        o.Price = limit;
+        o.Remaining = c.Quantity;
+        o.HoldPerLot = holdPerLot;
+        o.ExpireAt = c.Arg;
+        o.Account = c.Account;
+        o.Market = market.Id;
+        o.MakerBps = market.MakerBps;
+        o.TakerBps = market.TakerBps;
+        o.Side = c.Side;
+        o.Type = c.OrderType;
+        o.Tif = tif;
+        o.Stp = stp;
+        var taker = new Taker { Index = index, Side = c.Side, Limit = limit, Stp = stp };
+        _decay = decay;
+        if (tif == TimeInForce.Fok && !market.Book.CanFillWhole(in taker))
+        {
+            _orders.Return(index);
+            return ResultCode.FokNotFillable;
+        }
+
+        // Accepted: from here on the order exists and nothing may be rejected.
+        o.Id = _nextOrderId++;
+        o.Arrival = ++_arrival;
+        _orderIndex.Add(o.Id, index);
+        if (c.ClientId != 0) market.ClientIds.Add((c.Account, c.ClientId), o.Id);
+        LinkToAccount(account, index);
+        Hold(account, market.Id, index, o.Remaining);
+        EmitOrderAccepted(index);
+        MatchAndRest(market, ref taker);
+        return ResultCode.Ok;
+    }
+
+    /// <summary>Matches an accepted incoming order, then rests, cancels or frees what is left of it.</summary>
+    private void MatchAndRest(Market market, ref Taker taker)
+    {
+        int index = taker.Index;
+        market.Book.Match(ref taker);
+        ref Order o = ref _orders[index];
+        if (o.Remaining == 0) FreeOrder(index);
+        else if (taker.Killed) CancelUnrested(index, CancelReason.SelfTrade);
+        else if (o.Tif is TimeInForce.Ioc or TimeInForce.Fok) CancelUnrested(index, CancelReason.IocRemainder);
+        else
+        {
+            market.Book.Add(index);
+            if (o.Tif == TimeInForce.GoodTillTime) _gtt.Push(o.ExpireAt, o.Id);
+        }
+    }
+
+    /// <summary>Converts and checks a command price: FTE on the tick and within bounds, or absolute converted at the current decay.</summary>
+    private static ResultCode ResolvePrice(Market market, long price, PriceKind kind, Side side, long decay, out long fte)
+    {
+        fte = price;
+        if (kind == PriceKind.Absolute)
+        {
+            if (price <= 0) return ResultCode.PriceOutOfRange;
+            if (decay == 0) return ResultCode.DecayIsZero;
+            fte = Pricing.AbsoluteToFte(price, decay, market.Tick, side == Side.Buy);
+            if (fte < market.MinPrice || fte > market.MaxPrice) return ResultCode.PriceOutOfRange;
+            return ResultCode.Ok;
+        }
+        if (price < market.MinPrice || price > market.MaxPrice) return ResultCode.PriceOutOfRange;
+        if (price % market.Tick != 0) return ResultCode.PriceOffTick;
+        return ResultCode.Ok;
+    }
+
+    /// <summary>Credits a buy holds per lot: eff(limit, now) plus the larger of its maker and taker fee on that price.</summary>
+    private static long BuyHoldPerLot(Market market, long limit, long decay)
+    {
+        long eff = Pricing.Effective(limit, decay, market.Tick);
+        return eff + Pricing.FeePerLot(eff, Math.Max(market.MakerBps, market.TakerBps));
+    }
+
+    /// <summary>Whether a sell of <paramref name="quantity"/> more lots (beyond <paramref name="alreadyHeld"/> it gives back) is allowed.</summary>
+    private ResultCode CheckSell(Account account, MarketLots? lots, long quantity, long alreadyHeld)
+    {
+        long freeAllocated = (lots?.Free[(int)Origin.Allocated] ?? 0) + alreadyHeld;
+        if (quantity > freeAllocated)
+        {
+            long otherFree = lots is null ? 0 : lots.TotalFree - lots.Free[(int)Origin.Allocated];
+            return freeAllocated + otherFree >= quantity ? ResultCode.LotsNotSellable : ResultCode.InsufficientLots;
+        }
+        long counted = (lots?.SellCounted ?? 0) - alreadyHeld;
+        if (counted + quantity > _tierCaps[(int)account.Tier]) return ResultCode.TierCapExceeded;
+        return ResultCode.Ok;
+    }
+
+    /// <summary>Finds an open order of the command's account by order id or by (market, client id).</summary>
+    private ResultCode FindOwnOrder(ref Command c, out int index)
+    {
+        index = -1;
+        long id = c.OrderId;
+        if (id == 0)
+        {
+            if (c.ClientId == 0) return ResultCode.UnknownOrder;
+            Market? market = MarketOrNull(c.Market);
+            if (market is null) return ResultCode.UnknownMarket;
+            if (!market.ClientIds.TryGetValue((c.Account, c.ClientId), out id)) return ResultCode.UnknownOrder;
+        }
+        if (!_orderIndex.TryGetValue(id, out index)) return ResultCode.UnknownOrder;
+        ref Order o = ref _orders[index];
+        if (o.Account != c.Account || o.IsBuyback) return ResultCode.UnknownOrder;
+        return ResultCode.Ok;
+    }
+
+    private ResultCode Cancel(ref Command c)
+    {
+        if (AccountOrNull(c.Account) is null) return ResultCode.UnknownAccount;
+        ResultCode found = FindOwnOrder(ref c, out int index);
+        if (found != ResultCode.Ok) return found;
+        EmitCommandOrderAccepted(ref c, index);
+        CancelResting(index, CancelReason.User);
+        return ResultCode.Ok;
+    }
+
+    private void EmitCommandOrderAccepted(ref Command c, int index)
+    {
+        ref Order o = ref _orders[index];
+        ref var e = ref NewEvent(Events.EventType.Accepted);
+        e.Account = o.Account;
+        e.Market = o.Market;
+        e.OrderId = o.Id;
+        e.ClientId = o.ClientId;
+        e.Side = o.Side;
+        e.Price = c.Price;
+        e.Quantity = c.Quantity;
+    }
+
+    private ResultCode MassCancel(ref Command c)
+    {
+        Account? account = AccountOrNull(c.Account);
+        if (account is null) return ResultCode.UnknownAccount;
+        if (c.Market >= 0 && MarketOrNull(c.Market) is null) return ResultCode.UnknownMarket;
+        EmitAccepted(ref c);
+        CancelAccountOrders(account, c.Market, CancelReason.MassCancel);
+        return ResultCode.Ok;
+    }
+
+    /// <summary>Cancels an account's open orders (in one market when <paramref name="market"/> ≥ 0), oldest accepted first.</summary>
+    private void CancelAccountOrders(Account account, int market, CancelReason reason)
+    {
+        int index = account.FirstOrder;
+        while (index >= 0)
+        {
+            int next = _orders[index].AccountNext;
+            if (market < 0 || _orders[index].Market == market) CancelResting(index, reason);
+            index = next;
+        }
+    }
+
+    private ResultCode Amend(ref Command c)
+    {
+        Account? account = AccountOrNull(c.Account);
+        if (account is null) return ResultCode.UnknownAccount;
+        if (c.PriceKind > PriceKind.Absolute) return ResultCode.InvalidPriceKind;
+        ResultCode found = FindOwnOrder(ref c, out int index);
+        if (found != ResultCode.Ok) return found;
+        ref Order o = ref _orders[index];
+        Market market = _markets[o.Market]!;
+        ResultCode state = TradingState(market);
+        if (state != ResultCode.Ok) return state;
+        if (account.Frozen) return ResultCode.AccountFrozen;
+        if (c.Quantity < 0) return ResultCode.InvalidQuantity;
+        long quantity = c.Quantity == 0 ? o.Remaining : c.Quantity;
+        if (quantity > market.MaxQuantity) return ResultCode.QuantityOutOfRange;
+        long decay = market.DecayAt(_now);
+        long price = o.Price;
+        if (c.Price != 0)
+        {
+            ResultCode priceCode = ResolvePrice(market, c.Price, c.PriceKind, o.Side, decay, out price);
+            if (priceCode != ResultCode.Ok) return priceCode;
+        }
+        if (quantity == o.Remaining && price == o.Price) return ResultCode.AmendNoChange;
+
+        if (price == o.Price && quantity < o.Remaining)
+        {
+            // A pure reduction keeps priority: release the lots' hold and shrink in place.
+            EmitCommandOrderAccepted(ref c, index);
+            Release(index, o.Remaining - quantity);
+            EmitOrderEvent(Events.EventType.Amended, index, quantity);
+            market.Book.Reduce(index, quantity);
+            return ResultCode.Ok;
+        }
+
+        // Cancel-and-replace: new priority, hold and fees recomputed now; may match at once.
+        long holdPerLot = 0;
+        if (o.Side == Side.Buy)
+        {
+            holdPerLot = BuyHoldPerLot(market, price, decay);
+            if ((Int128)quantity * holdPerLot > account.Available + o.Remaining * o.HoldPerLot) return ResultCode.InsufficientCredits;
+        }
+        else
+        {
+            ResultCode lotCode = CheckSell(account, account.LotsOrNull(market.Id), quantity, o.Remaining);
+            if (lotCode != ResultCode.Ok) return lotCode;
+        }
+        if (o.Type == OrderType.PostOnly && market.Book.Crosses(o.Side, price)) return ResultCode.PostOnlyWouldTake;
+
+        EmitCommandOrderAccepted(ref c, index);
+        market.Book.Remove(index);
+        Release(index, o.Remaining);
+        o.Price = price;
+        o.Remaining = quantity;
+        o.HoldPerLot = holdPerLot;
+        o.MakerBps = market.MakerBps;
+        o.TakerBps = market.TakerBps;
+        o.Arrival = ++_arrival;
+        Hold(account, market.Id, index, quantity);
+        EmitOrderEvent(Events.EventType.Amended, index, quantity);
+        _decay = decay;
+        var taker = new Taker { Index = index, Side = o.Side, Limit = price, Stp = o.Stp };
+        MatchAndRest(market, ref taker);
+        return ResultCode.Ok;
+    }
+
+    private ResultCode Fill(ref Command c)
+    {
+        Account? taker = AccountOrNull(c.Account);
+        if (taker is null) return ResultCode.UnknownAccount;
+        if (!_orderIndex.TryGetValue(c.OrderId, out int index) || _orders[index].IsBuyback) return ResultCode.UnknownOrder;
+        ref Order o = ref _orders[index];
+        Market market = _markets[o.Market]!;
+        ResultCode state = TradingState(market);
+        if (state != ResultCode.Ok) return state;
+        if (c.Quantity <= 0) return ResultCode.InvalidQuantity;
+        if (c.Quantity > o.Remaining) return ResultCode.QuantityOutOfRange;
+        long q = c.Quantity;
+        long exec = Pricing.Effective(o.Price, market.DecayAt(_now), market.Tick);
+        long takerFee = q * Pricing.FeePerLot(exec, market.TakerBps);
+        MarketLots? takerLots = taker.LotsOrNull(market.Id);
+        if (o.Side == Side.Sell)
+        {
+            if (q * exec + takerFee > taker.Available) return ResultCode.InsufficientCredits;
+        }
+        else
+        {
+            ResultCode lotCode = CheckSell(taker, takerLots, q, 0);
+            if (lotCode != ResultCode.Ok) return lotCode;
+        }
+
+        EmitCommandOrderAccepted(ref c, index);
+        long makerFee = q * Pricing.FeePerLot(exec, o.MakerBps);
+        Account maker = _accounts[o.Account]!;
+        if (o.Side == Side.Sell)
+        {
+            taker.Available -= q * exec + takerFee;
+            taker.LotsIn(market.Id).Free[(int)Origin.Acquired] += q;
+            SettleSeller(maker, market.Id, q, exec, makerFee);
+        }
+        else
+        {
+            MarketLots lots = taker.LotsIn(market.Id);
+            lots.Free[(int)Origin.Allocated] -= q;
+            lots.SellCounted += q;
+            taker.Available += q * exec - takerFee;
+            SettleBuyer(maker, market, index, q, exec, makerFee);
+        }
+        AddFees(takerFee + makerFee);
+        long left = o.Remaining - q;
+        bool makerBuys = o.Side == Side.Buy;
+        EmitTrade(index, left, 0, c.Account, makerBuys ? Side.Sell : Side.Buy, q, exec,
+            makerBuys ? makerFee : takerFee, makerBuys ? takerFee : makerFee);
+        if (left > 0) market.Book.Reduce(index, left);
+        else
+        {
+            market.Book.Remove(index);
+            FreeOrder(index);
+        }
+        return ResultCode.Ok;
+    }
+}

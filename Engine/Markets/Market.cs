@@ -1,0 +1,55 @@
+using TokenMatch.Matching;
+
+namespace TokenMatch.Markets;
+
+/// <summary>
+/// One market (a model class in one billing cycle): its specification, decay curve, state, fees,
+/// buyback settings, cycle counters, book and claimed client order ids. Owned by the core thread.
+/// </summary>
+public sealed class Market
+{
+    /// <summary>Widest price range, in ticks, that a market may span (the fast book indexes levels by price).</summary>
+    public const long MaxPriceLevels = 1 << 20;
+
+    /// <summary>Largest FTE price: keeps price × ppm and quantity × price inside 64 bits.</summary>
+    public const long MaxPriceLimit = 1_000_000_000_000;
+
+    /// <summary>Market id.</summary>
+    public int Id;
+    /// <summary>Symbol, packed (see <see cref="Commands.MarketSymbol"/>).</summary>
+    public long SymbolLow, SymbolHigh;
+    /// <summary>Tokens per lot.</summary>
+    public long LotSize;
+    /// <summary>Price increment (micro-credits per lot).</summary>
+    public long Tick;
+    /// <summary>Provider's list price per lot at cycle start.</summary>
+    public long Face;
+    /// <summary>FTE price bounds.</summary>
+    public long MinPrice, MaxPrice;
+    /// <summary>Order quantity bounds (lots).</summary>
+    public long MinQuantity, MaxQuantity;
+    /// <summary>Cycle start and end (ns).</summary>
+    public long CycleStart, CycleEnd;
+    /// <summary>Decay curve.</summary>
+    public readonly DecayCurve Curve = new();
+    /// <summary>Lifecycle state.</summary>
+    public MarketState State;
+    /// <summary>Fee rates (bps).</summary>
+    public int MakerBps, TakerBps;
+    /// <summary>Buyback rate (bps of face) and budget (lots this cycle, bought back included).</summary>
+    public long BuybackRateBps, BuybackBudget;
+    /// <summary>Pool slot of the live buyback bid, -1 when none.</summary>
+    public int BuybackOrder = -1;
+    /// <summary>Cycle counters (lots).</summary>
+    public long Granted, Consumed, Expired, Retired, BoughtBack;
+    /// <summary>The book (fast or naive).</summary>
+    public IOrderBook Book = null!;
+    /// <summary>Client order ids claimed this cycle: (account, client id) → order id.</summary>
+    public Dictionary<(int Account, long ClientId), long> ClientIds = null!;
+
+    /// <summary>D(t) of this market at <paramref name="t"/>.</summary>
+    public long DecayAt(long t) => Curve.At(CycleStart, CycleEnd, t);
+
+    /// <summary>FTE price of the buyback bid: ⌊rate × face / 10,000 / tick⌋ × tick.</summary>
+    public long BuybackPrice => (long)((Int128)BuybackRateBps * Face / 10_000) / Tick * Tick;
+}

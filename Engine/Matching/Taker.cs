@@ -1,0 +1,20 @@
+using TokenMatch.Commands;
+
+namespace TokenMatch.Matching;
+
+/// <summary>The incoming order while it matches: its pool slot and what matching needs to know about it.</summary>
+public struct Taker
+{
+    /// <summary>Pool slot of the incoming order (its remaining quantity lives there).</summary>
+    public int Index;
+    /// <summary>Side.</summary>
+    public Side Side;
+    /// <summary>FTE limit: a buy matches asks at or below it, a sell bids at or above it.</summary>
+    public long Limit;
+    /// <summary>Self-trade prevention mode in force (never <see cref="StpMode.Default"/>).</summary>
+    public StpMode Stp;
+    /// <summary>True for the buyback bid: no self-trade prevention.</summary>
+    public bool IsBuyback;
+    /// <summary>Set by the book when self-trade prevention cancels the incoming remainder.</summary>
+    public bool Killed;
+}
