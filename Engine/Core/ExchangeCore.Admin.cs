@@ -168,6 +168,7 @@ public sealed partial class ExchangeCore
         if (c.Code > (byte)CurveKind.Table || !DecayCurve.IsValid((CurveKind)c.Code, c.A0, c.A1)) return ResultCode.InvalidCurve;
         EmitAccepted(ref c);
         market.Curve.Set((CurveKind)c.Code, c.A0, c.A1);
+        market.ResetDecayCache();
         return ResultCode.Ok;
     }
 
@@ -180,6 +181,7 @@ public sealed partial class ExchangeCore
             return ResultCode.InvalidCurve;
         EmitAccepted(ref c);
         market.Curve.TryAddPoint(c.A0, c.A1);
+        market.ResetDecayCache();
         return ResultCode.Ok;
     }
 

@@ -23,6 +23,9 @@ public sealed partial class ExchangeCore
         {
             m.Book.ValidateInternalState();
             resting += m.Book.Count;
+            // Only a halt lets a book rest crossed (a buyback bid set while halted waits for the resume).
+            if (m.State == MarketState.Open)
+                Require(!CrossedBook(m), $"market {m.Id}: open book is crossed");
             foreach (Side side in (ReadOnlySpan<Side>)[Side.Buy, Side.Sell])
             {
                 orders.Clear();
@@ -72,6 +75,13 @@ public sealed partial class ExchangeCore
             Require(m.Granted == accounted, $"market {m.Id}: granted {m.Granted}, accounted {accounted}");
             Require(m.BoughtBack == m.Retired, $"market {m.Id}: bought back {m.BoughtBack}, retired {m.Retired}");
         }
+    }
+
+    private static bool CrossedBook(Market m)
+    {
+        var best = new List<(long Price, long Quantity, int Orders)>();
+        m.Book.CollectLevels(Side.Buy, 1, best);
+        return best.Count == 1 && m.Book.Crosses(Side.Buy, best[0].Price);
     }
 
     private static void Require(bool condition, string message)

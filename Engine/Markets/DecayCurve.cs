@@ -79,44 +79,95 @@ public sealed class DecayCurve
     }
 
     /// <summary>D(t) in ppm for a cycle [<paramref name="start"/>, <paramref name="end"/>) at time <paramref name="t"/>.</summary>
-    public long At(long start, long end, long t)
+    public long At(long start, long end, long t) => At(start, end, t, out _);
+
+    /// <summary>
+    /// D(t) in ppm, and the earliest time after <paramref name="t"/> at which it may change: D keeps
+    /// its value on [t, <paramref name="validUntil"/>), so a caller whose clock only moves forward can
+    /// reuse it without recomputing (the 128-bit divisions are the costly part).
+    /// </summary>
+    public long At(long start, long end, long t, out long validUntil)
     {
         long length = end - start;
         long elapsed = t - start;
-        if (elapsed < 0) elapsed = 0;
-        if (elapsed > length) elapsed = length;
+        if (elapsed < 0)
+        {
+            validUntil = start;
+            elapsed = 0;
+        }
+        else if (elapsed >= length)
+        {
+            validUntil = long.MaxValue;
+            elapsed = length;
+        }
+        else validUntil = start + length;
         long remaining = length - elapsed;
         switch (Kind)
         {
             case CurveKind.None:
+                validUntil = long.MaxValue;
                 return Full;
             case CurveKind.Linear:
-                return Full - (long)((Int128)(Full - Floor) * elapsed / length);
+                {
+                    long span = Full - Floor;
+                    long k = (long)((Int128)span * elapsed / length);
+                    // k holds until e reaches ⌈(k + 1) × T / span⌉.
+                    if (span > 0 && elapsed < length) validUntil = Math.Min(validUntil, start + CeilDiv((Int128)(k + 1) * length, span));
+                    return Full - k;
+                }
             case CurveKind.Sqrt:
                 {
                     ulong scaled = (ulong)((UInt128)(ulong)remaining * 1_000_000_000_000UL / (ulong)length);
-                    return Floor + (Full - Floor) * (long)IntegerSqrt(scaled) / Full;
+                    long s = (long)IntegerSqrt(scaled);
+                    // s holds while r × 10¹² ≥ s² × T, i.e. while r ≥ ⌈s² × T / 10¹²⌉.
+                    if (elapsed < length)
+                    {
+                        long minRemaining = CeilDiv((Int128)s * s * length, 1_000_000_000_000L);
+                        validUntil = Math.Min(validUntil, start + length - minRemaining + 1);
+                    }
+                    return Floor + (Full - Floor) * s / Full;
                 }
             case CurveKind.Exponential:
                 {
                     long k = elapsed / HalfLife;
                     long g;
-                    if (k >= 20) g = 0;
+                    if (k >= 20)
+                    {
+                        validUntil = long.MaxValue;
+                        g = 0;
+                    }
                     else
                     {
                         long v = Full >> (int)k;
-                        g = v - (long)((Int128)(v - v / 2) * (elapsed % HalfLife) / HalfLife);
+                        long a = v - v / 2;
+                        long m = elapsed % HalfLife;
+                        long j = (long)((Int128)a * m / HalfLife);
+                        g = v - j;
+                        // j holds until m reaches ⌈(j + 1) × h / a⌉, and at most to the next half-life.
+                        long nextM = Math.Min(HalfLife, CeilDiv((Int128)(j + 1) * HalfLife, a));
+                        if (elapsed < length) validUntil = Math.Min(validUntil, start + k * HalfLife + nextM);
                     }
                     return Floor + (Full - Floor) * g / Full;
                 }
             default:
-                return TableAt(length, elapsed);
+                {
+                    long x = (long)((Int128)elapsed * Full / length);
+                    // x (and with it D) holds until e reaches ⌈(x + 1) × T / 10⁶⌉.
+                    if (elapsed < length) validUntil = Math.Min(validUntil, start + CeilDiv((Int128)(x + 1) * length, Full));
+                    return TableAt(x);
+                }
         }
     }
 
-    private long TableAt(long length, long elapsed)
+    private static long CeilDiv(Int128 numerator, long denominator)
     {
-        long x = (long)((Int128)elapsed * Full / length);
+        Int128 q = numerator / denominator;
+        if (q * denominator != numerator) q++;
+        return q > long.MaxValue / 2 ? long.MaxValue / 2 : (long)q;
+    }
+
+    private long TableAt(long x)
+    {
         int i = TableCount - 1;
         while (i > 0 && _tableX[i] > x) i--;
         if (i == TableCount - 1) return _tableD[i];

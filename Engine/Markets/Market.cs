@@ -47,8 +47,29 @@ public sealed class Market
     /// <summary>Client order ids claimed this cycle: (account, client id) → order id.</summary>
     public Dictionary<(int Account, long ClientId), long> ClientIds = null!;
 
-    /// <summary>D(t) of this market at <paramref name="t"/>.</summary>
-    public long DecayAt(long t) => Curve.At(CycleStart, CycleEnd, t);
+    private long _decay;
+    private long _decayFrom = long.MaxValue;
+    private long _decayUntil = long.MinValue;
+
+    /// <summary>
+    /// D(t) of this market at <paramref name="t"/>. Remembers the last value with the interval on
+    /// which it holds (a cache of a pure function, not state), so that commands close in time skip
+    /// the 128-bit arithmetic. Reset when the curve changes.
+    /// </summary>
+    public long DecayAt(long t)
+    {
+        if (t >= _decayFrom && t < _decayUntil) return _decay;
+        _decay = Curve.At(CycleStart, CycleEnd, t, out _decayUntil);
+        _decayFrom = t;
+        return _decay;
+    }
+
+    /// <summary>Forgets the remembered decay value (after a curve change).</summary>
+    public void ResetDecayCache()
+    {
+        _decayFrom = long.MaxValue;
+        _decayUntil = long.MinValue;
+    }
 
     /// <summary>FTE price of the buyback bid: ⌊rate × face / 10,000 / tick⌋ × tick.</summary>
     public long BuybackPrice => (long)((Int128)BuybackRateBps * Face / 10_000) / Tick * Tick;

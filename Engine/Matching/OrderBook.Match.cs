@@ -122,8 +122,6 @@ public sealed partial class OrderBook
     {
         int total = ValidateSide(_bids, _bidBits, Side.Buy, _bestBid) + ValidateSide(_asks, _askBits, Side.Sell, _bestAsk);
         if (total != _count) throw new InvalidOperationException($"book {_market}: count {_count} but {total} orders linked");
-        if (_bestBid >= 0 && _bestAsk >= 0 && _bestBid >= _bestAsk)
-            throw new InvalidOperationException($"book {_market}: crossed (bid {PriceAt(_bestBid)} ≥ ask {PriceAt(_bestAsk)})");
     }
 
     private int ValidateSide(PriceLevel[] levels, PriceBitmap bits, Side side, int best)
