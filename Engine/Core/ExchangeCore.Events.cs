@@ -83,6 +83,13 @@ public sealed partial class ExchangeCore
         e.Reason = reason;
     }
 
+    /// <summary>An amend's outcome: Price the order's (new) FTE price, Quantity and Remaining both the new remaining quantity.</summary>
+    private void EmitAmended(int index, long newRemaining)
+    {
+        EmitOrderEvent(EventType.Amended, index, newRemaining);
+        _events[_eventCount - 1].Remaining = newRemaining;
+    }
+
     private void EmitMarketState(Market m)
     {
         ref Event e = ref NewEvent(EventType.MarketState);

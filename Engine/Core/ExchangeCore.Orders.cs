@@ -54,7 +54,8 @@ public sealed partial class ExchangeCore
         if (c.Side == Side.Buy)
         {
             holdPerLot = BuyHoldPerLot(market, limit, decay);
-            if ((Int128)c.Quantity * holdPerLot > account.Available) return ResultCode.InsufficientCredits;
+            // The market's bounds keep quantity × hold inside 64 bits (checked when it was created).
+            if (c.Quantity * holdPerLot > account.Available) return ResultCode.InsufficientCredits;
         }
         else
         {
@@ -245,7 +246,7 @@ public sealed partial class ExchangeCore
             // A pure reduction keeps priority: release the lots' hold and shrink in place.
             EmitCommandOrderAccepted(ref c, index);
             Release(index, o.Remaining - quantity);
-            EmitOrderEvent(Events.EventType.Amended, index, quantity);
+            EmitAmended(index, quantity);
             market.Book.Reduce(index, quantity);
             return ResultCode.Ok;
         }
@@ -274,7 +275,7 @@ public sealed partial class ExchangeCore
         o.TakerBps = market.TakerBps;
         o.Arrival = ++_arrival;
         Hold(account, market.Id, index, quantity);
-        EmitOrderEvent(Events.EventType.Amended, index, quantity);
+        EmitAmended(index, quantity);
         _decay = decay;
         var taker = new Taker { Index = index, Side = o.Side, Limit = price, Stp = o.Stp };
         MatchAndRest(market, ref taker);

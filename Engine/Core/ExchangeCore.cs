@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TokenMatch.Commands;
 using TokenMatch.Events;
 using TokenMatch.Ledger;
@@ -22,7 +23,7 @@ public sealed partial class ExchangeCore : IBookHost
 
     private readonly CoreOptions _options;
     private readonly OrderPool _orders;
-    private readonly Dictionary<long, int> _orderIndex;
+    private readonly OrderIndex _orderIndex;
     private readonly Market?[] _markets = new Market?[MaxMarkets];
     private readonly List<Market> _marketList = new();
     private Account?[] _accounts;
@@ -54,7 +55,7 @@ public sealed partial class ExchangeCore : IBookHost
     {
         _options = options ?? new CoreOptions();
         _orders = new OrderPool(_options.InitialOrderCapacity);
-        _orderIndex = new Dictionary<long, int>(_options.InitialOrderCapacity);
+        _orderIndex = new OrderIndex(_options.InitialOrderCapacity);
         _accounts = new Account?[Math.Max(16, _options.InitialAccountCapacity)];
         _events = new Event[Math.Max(16, _options.EventBufferSize)];
     }
@@ -86,12 +87,19 @@ public sealed partial class ExchangeCore : IBookHost
         _sink = null;
     }
 
+    /// <summary>Trading commands first; everything else through <see cref="DispatchRare"/>, kept out of line so its locals do not weigh on the hot path.</summary>
     private ResultCode Dispatch(ref Command c) => c.Type switch
     {
-        CommandType.Time => ResultCode.Ok,
         CommandType.Place => Place(ref c),
         CommandType.Cancel => Cancel(ref c),
         CommandType.Amend => Amend(ref c),
+        _ => DispatchRare(ref c),
+    };
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ResultCode DispatchRare(ref Command c) => c.Type switch
+    {
+        CommandType.Time => ResultCode.Ok,
         CommandType.MassCancel => MassCancel(ref c),
         CommandType.Consume => Consume(ref c),
         CommandType.Spend => Spend(ref c),
