@@ -1,0 +1,92 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using TokenMatch.Commands;
+using TokenMatch.Core;
+using TokenMatch.Markets;
+using TokenMatch.Tests.Support;
+
+namespace TokenMatch.Tests.Core;
+
+/// <summary>
+/// The canonical encoding written out by hand from docs/state-hash.md for a small state, hashed with
+/// XxHash64 (seed 0), must equal <see cref="ExchangeCore.StateHash"/>: the document and the code agree.
+/// </summary>
+public class StateHashEncodingTests
+{
+    private static readonly long Start = CoreHarness.Start;
+    private static readonly long End = CoreHarness.End;
+
+    private static ExchangeCore Run(params Command[] commands)
+    {
+        var core = new ExchangeCore();
+        var log = new EventLog();
+        foreach (Command command in commands)
+        {
+            Command c = command;
+            core.Execute(ref c, log);
+            Assert.That(c.Result, Is.EqualTo(ResultCode.Ok), $"{c.Type}");
+        }
+        return core;
+    }
+
+    private static ulong Hash(params long[] values)
+    {
+        var bytes = new byte[values.Length * 8];
+        for (int i = 0; i < values.Length; i++) BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(i * 8), values[i]);
+        return XxHash64.HashToUInt64(bytes);
+    }
+
+    /// <summary>Header through the market count, with no configuration changed.</summary>
+    private static long[] Header(long clock, long nextOrderId, long deposits, long markets) =>
+    [
+        0x48534D54, 1, clock, nextOrderId,
+        long.MaxValue,                                  // max open orders: unlimited
+        long.MaxValue, long.MaxValue, long.MaxValue,    // tier caps: unverified, verified, trusted
+        1, 2, 3, 0,                                     // consumption order: trial, promo, acquired, allocated
+        -1, -1,                                         // provider and fee account: not set
+        deposits, markets,
+    ];
+
+    [Test]
+    public void EmptyEngine()
+    {
+        var core = new ExchangeCore();
+        Assert.That(core.StateHash(), Is.EqualTo(Hash([.. Header(0, 1, 0, 0), 0])));
+        Assert.That(core.StateHash(), Is.EqualTo(0x59E7DA3779435C82UL));
+    }
+
+    [Test]
+    public void OneMarketOneAccountOneRestingBuy()
+    {
+        var core = Run(
+            Command.CreateAccount(Start, 5, Tier.Verified),
+            Command.Deposit(Start, 5, 1_000_000_000),
+            Command.CreateMarket(Start, 7, "AB", 1_000, 1_000, 10_000_000, 1_000, 20_000_000, 1, 1_000, Start, End),
+            Command.MarketState(Start, CommandType.OpenMarket, 7),
+            Command.Place(Start, 5, 7, Side.Buy, 2_000_000, 3, clientId: 9));
+        long[] market =
+        [
+            7, MarketSymbol.PackLow("AB"), 0, (long)MarketState.Open,
+            1_000, 1_000, 10_000_000, 1_000, 20_000_000, 1, 1_000, Start, End,
+            (long)CurveKind.None, 0, 0, 0,                  // curve kind, floor, half-life, no table points
+            0, 0,                                           // maker and taker bps
+            0, 0, 0, 0,                                     // buyback rate, budget, bought back, no live bid
+            0, 0, 0, 0,                                     // granted, consumed, expired, retired
+            1,                                              // one bid:
+            1, 9, 5, (long)Side.Buy, (long)OrderType.Limit, (long)TimeInForce.GoodTillCycle, (long)StpMode.CancelNewest, 0,
+            2_000_000, 3, 2_000_000, 0, 0, 0,               // price, remaining, hold per lot, maker, taker, expiry
+            0,                                              // no asks
+            1, 5, 9, 1,                                     // one claimed client id: (account 5, client 9) → order 1
+        ];
+        long[] accounts =
+        [
+            1,
+            5, (long)Tier.Verified, 0, 0, (long)StpMode.CancelNewest,
+            1_000_000_000 - 6_000_000, 6_000_000, 0, 1,     // available, held, spent, open orders
+            0,                                              // no lots in any market
+            1, 1,                                           // open orders oldest first: order 1
+        ];
+        Assert.That(core.StateHash(), Is.EqualTo(Hash([.. Header(Start, 2, 1_000_000_000, 1), .. market, .. accounts])));
+        Assert.That(core.StateHash(), Is.EqualTo(0x720812C3219CEE82UL));
+    }
+}
