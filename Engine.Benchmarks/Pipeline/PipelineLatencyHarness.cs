@@ -3,6 +3,7 @@ using System.Globalization;
 using HdrHistogram;
 using TokenMatch.Commands;
 using TokenMatch.Pipeline;
+using TokenMatch.Pipeline.WaitStrategies;
 
 namespace TokenMatch.Benchmarks.Pipeline;
 
@@ -11,7 +12,8 @@ namespace TokenMatch.Benchmarks.Pipeline;
 /// schedule (<c>--rate</c> commands/s for <c>--seconds</c>, after <c>--warmup</c> seconds), and
 /// each answer records, into an HdrHistogram, the time from when its command was <em>due</em> to be
 /// sent to when the responder answered it — so a stall counts against every command it delays
-/// (no coordinated omission). Prints p50, p99, p99.9, max and the rate achieved.
+/// (no coordinated omission). <c>--wait</c> picks the wait strategy (yielding by default). Prints
+/// p50, p99, p99.9, max and the rate achieved.
 /// </summary>
 internal static class PipelineLatencyHarness
 {
@@ -23,11 +25,13 @@ internal static class PipelineLatencyHarness
         double warmup = Option(args, "--warmup", 1);
 
         var workload = new TradingWorkload();
-        using var host = new EngineHost(new EngineHostOptions { SingleProducer = true });
+        WaitStrategyKind wait = Enum.Parse<WaitStrategyKind>(Text(args, "--wait", nameof(WaitStrategyKind.Yielding)), ignoreCase: true);
+        using var host = new EngineHost(new EngineHostOptions { SingleProducer = true, WaitStrategy = wait });
         host.Start();
         host.ApplySettingsAsync(workload.Settings()).GetAwaiter().GetResult();
 
         long interval = (long)(Stopwatch.Frequency / rate);
+        long yieldThreshold = Stopwatch.Frequency / 50_000;
         long total = (long)(rate * (warmup + seconds));
         long warmupCount = (long)(rate * warmup);
         // The timed commands take the sequences right after a marker command.
@@ -38,7 +42,13 @@ internal static class PipelineLatencyHarness
         for (long i = 0; i < total; i++)
         {
             long due = start + i * interval;
-            while (Stopwatch.GetTimestamp() < due) Thread.SpinWait(1);
+            // Yield while the next send is far off: on 2 cores a spinning producer starves the pipeline.
+            long now;
+            while ((now = Stopwatch.GetTimestamp()) < due)
+            {
+                if (due - now > yieldThreshold) Thread.Yield();
+                else Thread.SpinWait(1);
+            }
             host.Post(workload.Next(), recorder);
         }
         SpinWait spin = default;
@@ -47,7 +57,7 @@ internal static class PipelineLatencyHarness
 
         HistogramBase h = recorder.Histogram;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"offered {rate:N0}/s for {seconds}s (+{warmup}s warm-up), achieved {total / elapsed:N0}/s"));
+            $"offered {rate:N0}/s for {seconds}s (+{warmup}s warm-up), {wait} wait, achieved {total / elapsed:N0}/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"submit→result µs: p50 {Micros(h, 50)}  p99 {Micros(h, 99)}  p99.9 {Micros(h, 99.9)}  max {h.GetMaxValue() / 1000.0:N1}  (n={h.TotalCount:N0})"));
         return 0;
@@ -55,6 +65,12 @@ internal static class PipelineLatencyHarness
 
     private static string Micros(HistogramBase h, double percentile) =>
         (h.GetValueAtPercentile(percentile) / 1000.0).ToString("N1", CultureInfo.InvariantCulture);
+
+    private static string Text(string[] args, string name, string fallback)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
 
     private static double Option(string[] args, string name, double fallback)
     {
