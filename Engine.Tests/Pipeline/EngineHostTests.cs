@@ -1,6 +1,7 @@
 using NUnit.Framework;
 using TokenMatch.Commands;
 using TokenMatch.Pipeline;
+using TokenMatch.Pipeline.WaitStrategies;
 using TokenMatch.Tests.Pipeline.Support;
 
 namespace TokenMatch.Tests.Pipeline;
@@ -9,12 +10,13 @@ namespace TokenMatch.Tests.Pipeline;
 public sealed class EngineHostTests
 {
     private static EngineHost Start(FakeExecutor executor, out SteppingClock clock, int commandRing = 64, int eventRing = 64,
-        RingFullPolicy policy = RingFullPolicy.Wait, IJournalConsumer? journal = null, List<Exception>? errors = null)
+        RingFullPolicy policy = RingFullPolicy.Wait, IJournalConsumer? journal = null, List<Exception>? errors = null,
+        WaitStrategyKind wait = WaitStrategyKind.Yielding)
     {
         clock = new SteppingClock(1_000, 10);
         var options = new EngineHostOptions
         {
-            CommandRingSize = commandRing, EventRingSize = eventRing, RingFullPolicy = policy, Clock = clock,
+            CommandRingSize = commandRing, EventRingSize = eventRing, RingFullPolicy = policy, Clock = clock, WaitStrategy = wait,
             Journal = journal ?? NullJournalConsumer.Instance,
             OnError = errors is null ? null : e => { lock (errors) errors.Add(e); },
         };
@@ -39,7 +41,7 @@ public sealed class EngineHostTests
             Assert.That(result.Result, Is.EqualTo(ResultCode.Ok));
             Assert.That(result.EventCount, Is.EqualTo(i % 3));
         }
-        host.Stop();
+        TestWait.Stop(host);
         Assert.That(executor.Error, Is.Null);
     }
 
@@ -50,14 +52,16 @@ public sealed class EngineHostTests
         Assert.Throws<InvalidOperationException>(() => host.Post(Numbered(1, 1)));
     }
 
-    [Test]
-    public void ManyProducersAreEachAnsweredOnceInTheirOrder()
+    [TestCase(WaitStrategyKind.Yielding)]
+    [TestCase(WaitStrategyKind.Sleeping)]
+    [TestCase(WaitStrategyKind.Blocking)]
+    public void ManyProducersAreEachAnsweredOnceInTheirOrder(WaitStrategyKind wait)
     {
         const int producers = 4, perProducer = 5_000;
         var executor = new FakeExecutor();
         var callback = new CountingCallback(producers * perProducer);
         var subscriber = new CollectingSubscriber();
-        using EngineHost host = Start(executor, out _, commandRing: 256, eventRing: 256);
+        using EngineHost host = Start(executor, out _, commandRing: 256, eventRing: 256, wait: wait);
         using IDisposable subscription = host.Subscribe(subscriber);
 
         var errors = new List<Exception>();
@@ -69,7 +73,7 @@ public sealed class EngineHostTests
             }
         }, $"producer-{p}", errors))];
         foreach (Thread t in threads) TestWait.Join(t, t.Name!);
-        host.Stop();
+        TestWait.Stop(host);
 
         Assert.That(errors, Is.Empty);
         Assert.That(executor.Error, Is.Null);
@@ -91,18 +95,20 @@ public sealed class EngineHostTests
         using EngineHost host = Start(executor, out _, commandRing: 16, eventRing: 16);
         host.Subscribe(subscriber);
         for (int i = 0; i < 1_000; i++) host.Post(Numbered(1, i + 1, events: 1 + i % 20), callback);
-        host.Stop();
+        TestWait.Stop(host);
         Assert.That(problem, Is.Null);
         Assert.That(callback.Total, Is.EqualTo(1_000));
     }
 
-    [Test]
-    public void StopDrainsCommandsInFlightAndAnswersEachAcceptedOneExactlyOnce()
+    [TestCase(WaitStrategyKind.Yielding)]
+    [TestCase(WaitStrategyKind.Sleeping)]
+    [TestCase(WaitStrategyKind.Blocking)]
+    public void StopDrainsCommandsInFlightAndAnswersEachAcceptedOneExactlyOnce(WaitStrategyKind wait)
     {
         const int producers = 3, attempts = 20_000;
         var executor = new FakeExecutor();
         var callback = new CountingCallback(producers * attempts);
-        using EngineHost host = Start(executor, out _, commandRing: 64);
+        using EngineHost host = Start(executor, out _, commandRing: 64, wait: wait);
         long accepted = 0, refused = 0, started = 0;
 
         var errors = new List<Exception>();
@@ -120,7 +126,7 @@ public sealed class EngineHostTests
         }, $"producer-{p}", errors))];
         // Stop while the producers are mid-stream: after some commands have been answered.
         TestWait.Until(() => Volatile.Read(ref started) == producers && callback.Total > 100, "traffic");
-        host.Stop();
+        TestWait.Stop(host);
         long answeredAtStop = callback.Total;
         foreach (Thread t in threads) TestWait.Join(t, t.Name!);
 
@@ -141,8 +147,8 @@ public sealed class EngineHostTests
         var executor = new FakeExecutor();
         EngineHost host = Start(executor, out _);
         await TestWait.Of(host.SubmitAsync(Numbered(1, 1)), "a result");
-        host.Stop();
-        host.Stop();
+        TestWait.Stop(host);
+        TestWait.Stop(host);
         Command refused = await TestWait.Of(host.SubmitAsync(Numbered(1, 2)), "a refusal");
         Assert.That(refused.Result, Is.EqualTo(ResultCode.ShuttingDown));
         Assert.That(refused.Sequence, Is.EqualTo(-1));
@@ -191,7 +197,7 @@ public sealed class EngineHostTests
         Command result = await TestWait.Of(pending, "the result");
         Assert.That(result.Result, Is.EqualTo(ResultCode.Ok));
         Assert.That(await TestWait.Of(query, "the query"), Is.EqualTo(1));
-        host.Stop();
+        TestWait.Stop(host);
         Assert.That(subscriber.Count, Is.EqualTo(5));
         Assert.That(journal.Recorded.Select(c => (c.Sequence, c.Timestamp)), Is.EqualTo(new[] { (0L, 1_000L) }));
     }
@@ -206,7 +212,7 @@ public sealed class EngineHostTests
         executor.AfterExecute = c => seenByCore.Add((c.Sequence, c.Timestamp, c.ClientId));
         using EngineHost host = Start(executor, out _, commandRing: 32, journal: journal);
         for (int i = 1; i <= 3_000; i++) host.Post(Numbered(1, i), callback);
-        host.Stop();
+        TestWait.Stop(host);
         Assert.That(journal.Recorded.Select(c => (c.Sequence, c.Timestamp, c.ClientId)), Is.EqualTo(seenByCore));
         Assert.That(seenByCore, Has.Count.EqualTo(3_000));
     }
@@ -236,7 +242,7 @@ public sealed class EngineHostTests
 
         subscriber.Gate.Set();
         TestWait.Until(() => callback.Total == accepted, "every accepted command to be answered");
-        host.Stop();
+        TestWait.Stop(host);
         Assert.That(subscriber.Error, Is.Null);
         Assert.That(subscriber.Count, Is.EqualTo(accepted * eventsPerCommand));
         Assert.That(executor.Error, Is.Null);
@@ -267,7 +273,7 @@ public sealed class EngineHostTests
         Assert.That(Volatile.Read(ref posted), Is.LessThan(commands), "the producer is held back while the subscriber is stuck");
         subscriber.Gate.Set();
         TestWait.Join(producer, "producer");
-        host.Stop();
+        TestWait.Stop(host);
 
         Assert.That(errors, Is.Empty);
         Assert.That(callback.Total, Is.EqualTo(commands));
@@ -316,7 +322,7 @@ public sealed class EngineHostTests
         Assert.That(result.Result, Is.EqualTo(ResultCode.RingFull));
         Assert.That(result.Sequence, Is.EqualTo(-1));
         subscriber.Gate.Set();
-        host.Stop();
+        TestWait.Stop(host);
         Assert.That(executor.Executed, Is.EqualTo(accepted));
     }
 
@@ -332,7 +338,7 @@ public sealed class EngineHostTests
         Assert.That((await TestWait.Of(bad, "bad")).Result, Is.EqualTo(ResultCode.ShuttingDown));
         Assert.That(host.Fault, Is.Not.Null);
         Assert.That((await TestWait.Of(host.SubmitAsync(Numbered(1, 2)), "refused")).Result, Is.EqualTo(ResultCode.ShuttingDown));
-        host.Stop();
+        TestWait.Stop(host);
         lock (errors) Assert.That(errors, Has.Count.EqualTo(1));
     }
 
@@ -345,7 +351,7 @@ public sealed class EngineHostTests
         using EngineHost host = Start(executor, out _, errors: errors);
         host.Subscribe(new ThrowingSubscriber());
         for (int i = 1; i <= 3; i++) host.Post(Numbered(1, i), callback);
-        host.Stop();
+        TestWait.Stop(host);
         Assert.That(host.Fault, Is.Null);
         lock (errors)
         {
@@ -368,7 +374,7 @@ public sealed class EngineHostTests
         slot.Account = 1;
         slot.ClientId = 1;
         host.PublishClaimed(sequence, callback);
-        host.Stop();
+        TestWait.Stop(host);
         Assert.That(callback.Total, Is.EqualTo(1));
         Assert.That(callback.Error, Is.Null);
     }
@@ -387,7 +393,45 @@ public sealed class EngineHostTests
         };
         host.Post(Numbered(1, 1), callback);
         TestWait.Until(() => callback.Total == 1, "the answer");
-        host.Stop();
+        TestWait.Stop(host);
         Assert.That(caught, Is.Not.Null);
+    }
+
+    [Test]
+    public void CallbacksThatPostWhileTheHostStopsAreRefusedWithoutDeadlock()
+    {
+        var executor = new FakeExecutor();
+        var codes = new List<ResultCode>();
+        var callback = new CountingCallback(100_000);
+        using EngineHost host = Start(executor, out _);
+        long next = 1;
+        // Each answer posts the next command, so commands keep arriving from the responder thread until Stop.
+        callback.OnAnswer = _ =>
+        {
+            ResultCode code = host.Post(Numbered(1, next + 1), callback);
+            if (code == ResultCode.Ok) next++;
+            else lock (codes) codes.Add(code);
+        };
+        host.Post(Numbered(1, 1), callback);
+        TestWait.Until(() => callback.Total > 50, "the chain to run");
+        TestWait.Stop(host);
+        lock (codes) Assert.That(codes, Is.EqualTo(new[] { ResultCode.ShuttingDown }));
+        Assert.That(callback.Total, Is.EqualTo(next));
+        Assert.That(callback.Error, Is.Null);
+    }
+
+    [Test]
+    public void QueriesFromASubscriberFailInsteadOfDeadlocking()
+    {
+        var executor = new FakeExecutor();
+        var subscriber = new QueryingSubscriber();
+        using EngineHost host = Start(executor, out _);
+        host.Subscribe(subscriber);
+        subscriber.Host = host;
+        host.Post(Numbered(1, 1));
+        TestWait.Until(() => subscriber.Query is not null, "the subscriber to query");
+        TestWait.Stop(host);
+        Assert.That(subscriber.Query!.IsFaulted, Is.True);
+        Assert.That(subscriber.Query.Exception!.InnerException, Is.InstanceOf<InvalidOperationException>());
     }
 }

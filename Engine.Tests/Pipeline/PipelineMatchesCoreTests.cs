@@ -66,7 +66,7 @@ public sealed class PipelineMatchesCoreTests
         Assert.That(await TestWait.Of(host.GetOpenOrdersAsync(10), "the orders"), Has.Count.EqualTo(1));
         Assert.That((await TestWait.Of(host.GetMarketAsync(TradingScenario.Market), "the market"))!.Symbol, Is.EqualTo("LLM-L/2026-12"));
         ulong running = await TestWait.Of(host.StateHashAsync(), "the hash");
-        host.Stop();
+        TestWait.Stop(host);
         Assert.That(await host.StateHashAsync(), Is.EqualTo(running));
     }
 
@@ -104,7 +104,7 @@ public sealed class PipelineMatchesCoreTests
         host.Subscribe(subscriber);
         host.Start();
         foreach (Command c in commands) Assert.That(host.Post(c, results), Is.EqualTo(ResultCode.Ok));
-        host.Stop();
+        TestWait.Stop(host);
         ulong hash = host.StateHashAsync().Result;
         host.QueryAsync(core => { core.ValidateInternalState(); return 0; }).Wait();
         return (results.Results, subscriber.Kept, hash);

@@ -10,7 +10,8 @@ public sealed partial class EngineHost
     /// it sees every command submitted before it was called and answered before it, and it is
     /// answered (on a pool thread) only once every command it reflects has been journaled and
     /// answered. Before <see cref="Start"/> and after <see cref="Stop"/> it runs on the caller's
-    /// thread. The query must not keep references into the core, nor change it.
+    /// thread. The query must not keep references into the core, nor change it. Not from a
+    /// callback or subscriber (the task fails with <see cref="InvalidOperationException"/>).
     /// </summary>
     public Task<T> QueryAsync<T>(Func<ExchangeCore, T> query) => QueryAsync<ExchangeCore, T>(query);
 
@@ -33,10 +34,14 @@ public sealed partial class EngineHost
     internal Task<T> QueryAsync<TTarget, T>(Func<TTarget, T> query) where TTarget : class
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (_pipeline.IsPipelineThread())
+        {
+            return Task.FromException<T>(new InvalidOperationException("Queries cannot be made from a pipeline thread (a callback or subscriber)."));
+        }
         var work = new QueryWork<TTarget, T>(query);
         lock (_lifecycle)
         {
-            if (_state is EngineHostState.Running or EngineHostState.Stopping)
+            if (State is EngineHostState.Running or EngineHostState.Stopping)
             {
                 _pipeline.Status.QueryAccepted();
                 _pipeline.Queries.Enqueue(work);

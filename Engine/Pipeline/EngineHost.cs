@@ -10,8 +10,9 @@ namespace TokenMatch.Pipeline;
 /// Build it, <see cref="Start"/> it, apply settings (admin commands), submit commands from any
 /// thread and await their results or post them with a callback, subscribe to events, query
 /// state, and <see cref="Stop"/> it — which answers every command it accepted, exactly once.
-/// Public members are safe to call from any thread, except <see cref="Stop"/> and
-/// <see cref="Dispose"/> from inside a callback or subscriber (they would wait on themselves).
+/// Public members are safe to call from any thread, except <see cref="Stop"/>, <see cref="Dispose"/>
+/// and queries from inside a callback or subscriber (they would wait on the thread they run on;
+/// they throw instead).
 /// Lifecycle state is guarded by <see cref="_lifecycle"/>; the submission gate
 /// (<see cref="_closed"/>, <see cref="_activeProducers"/>) is lock-free.
 /// </summary>
@@ -24,7 +25,8 @@ public sealed partial class EngineHost : IDisposable
     private readonly RingBuffer<Command> _commands;
     private readonly bool _refuseWhenFull;
     private readonly Lock _lifecycle = new();
-    private EngineHostState _state;
+    /// <summary>An <see cref="EngineHostState"/>: written under <see cref="_lifecycle"/>, read without it (producers refusing, callbacks).</summary>
+    private int _state;
 
     /// <summary>Builds a host around a new, empty <see cref="ExchangeCore"/>. Nothing runs until <see cref="Start"/>.</summary>
     public EngineHost(EngineHostOptions? options = null)
@@ -71,10 +73,9 @@ public sealed partial class EngineHost : IDisposable
     }
 
     /// <summary>Where the host is in its lifecycle.</summary>
-    public EngineHostState State
-    {
-        get { lock (_lifecycle) return _state; }
-    }
+    public EngineHostState State => (EngineHostState)Volatile.Read(ref _state);
+
+    private void SetState(EngineHostState state) => Volatile.Write(ref _state, (int)state);
 
     /// <summary>The first fatal fault (the core or the journal threw), or null. A faulted host refuses commands.</summary>
     public Exception? Fault => _pipeline.Status.Fault;
@@ -90,9 +91,9 @@ public sealed partial class EngineHost : IDisposable
     {
         lock (_lifecycle)
         {
-            if (_state != EngineHostState.Created) ThrowHelper.ThrowInvalidOperation($"The host is {_state}; it can be started only once.");
+            if (State != EngineHostState.Created) ThrowHelper.ThrowInvalidOperation($"The host is {State}; it can be started only once.");
             _pipeline.Start(_options.ThreadNamePrefix);
-            _state = EngineHostState.Running;
+            SetState(EngineHostState.Running);
             Volatile.Write(ref _closed, false);
         }
     }
@@ -114,9 +115,9 @@ public sealed partial class EngineHost : IDisposable
         if (_pipeline.IsPipelineThread()) ThrowHelper.ThrowInvalidOperation("Stop cannot be called from a pipeline thread (a callback or subscriber).");
         lock (_lifecycle)
         {
-            if (_state == EngineHostState.Created) { _state = EngineHostState.Stopped; return; }
-            if (_state != EngineHostState.Running) return;
-            _state = EngineHostState.Stopping;
+            if (State == EngineHostState.Created) { SetState(EngineHostState.Stopped); return; }
+            if (State != EngineHostState.Running) return;
+            SetState(EngineHostState.Stopping);
         }
 
         // Phase 1: no new producer gets in; those already in finish claiming and publishing.
@@ -135,7 +136,7 @@ public sealed partial class EngineHost : IDisposable
         {
             while (_pipeline.Status.PendingQueries != 0) Thread.Sleep(1);
             _pipeline.HaltAndJoin();
-            _state = EngineHostState.Stopped;
+            SetState(EngineHostState.Stopped);
         }
     }
 

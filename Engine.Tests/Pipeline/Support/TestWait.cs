@@ -42,6 +42,14 @@ internal static class TestWait
         if (!thread.Join(Timeout)) Assert.Fail($"Timed out waiting for {what} to end.");
     }
 
+    /// <summary>Stops <paramref name="host"/> on another thread; fails the test if Stop does not return.</summary>
+    public static void Stop(TokenMatch.Pipeline.EngineHost host)
+    {
+        var errors = new List<Exception>();
+        Join(Start(host.Stop, "stop", errors), "Stop");
+        if (errors.Count > 0) throw errors[0];
+    }
+
     /// <summary>Runs <paramref name="action"/> on a new background thread; exceptions surface at <see cref="Join(Thread, string)"/> through <paramref name="errors"/>.</summary>
     public static Thread Start(Action action, string name, List<Exception> errors)
     {
