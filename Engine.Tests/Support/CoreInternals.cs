@@ -41,7 +41,8 @@ public static class CoreInternals
     public static OrderPool Orders(ExchangeCore core) => Get<OrderPool>(core, "_orders");
 
     /// <summary>The pool slot of a live order id.</summary>
-    public static int Slot(ExchangeCore core, long orderId) => Get<Dictionary<long, int>>(core, "_orderIndex")[orderId];
+    public static int Slot(ExchangeCore core, long orderId) =>
+        Get<OrderIndex>(core, "_orderIndex").TryGetValue(orderId, out int slot) ? slot : throw new KeyNotFoundException($"order {orderId}");
 
     /// <summary>
     /// Changes one field of <paramref name="target"/> (a class instance) to a different value of its

@@ -77,17 +77,4 @@ public static class ScenarioKit
         foreach (var (x, d) in table) h.MustRun(Command.AddCurvePoint(h.Now, market, x, d));
         h.MustRun(Command.MarketState(h.Now, CommandType.OpenMarket, market));
     }
-
-    /// <summary>
-    /// Runs a command that must be accepted without the harness's <c>ValidateInternalState</c> after
-    /// it, for the one state the validator wrongly refuses (a halted book crossed by a buyback bid).
-    /// </summary>
-    public static List<Event> RunUnvalidated(this CoreHarness h, Command command)
-    {
-        if (command.Timestamp == 0) command.Timestamp = h.Now;
-        int before = h.Log.Events.Count;
-        h.Core.Execute(ref command, h.Log);
-        Assert.That(command.Result, Is.EqualTo(ResultCode.Ok), $"{command.Type}");
-        return h.Log.Events.Skip(before).ToList();
-    }
 }

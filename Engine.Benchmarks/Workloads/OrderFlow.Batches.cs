@@ -1,0 +1,195 @@
+using TokenMatch.Commands;
+
+namespace TokenMatch.Benchmarks.Workloads;
+
+public sealed partial class OrderFlow
+{
+    /// <summary>Levels (one order each) of ask ladder a sweep batch needs per command.</summary>
+    public static int LevelsPerSweep(BatchKind kind) => kind switch
+    {
+        BatchKind.SweepOneLevel => 1,
+        BatchKind.SweepTenLevels => 10,
+        _ => 0,
+    };
+
+    /// <summary>Lots of each ladder order.</summary>
+    public const long LadderLots = 10;
+
+    /// <summary>
+    /// Writes the next <paramref name="batch"/>.Length commands of <paramref name="kind"/>, each run on
+    /// the shadow as it is written. Unmeasured preparation comes first and runs on both cores (a sweep
+    /// batch lays its ask ladder). Replay the batch into <see cref="Twin"/> before calling again.
+    /// </summary>
+    public void Prepare(BatchKind kind, Span<Command> batch)
+    {
+        int sweep = LevelsPerSweep(kind);
+        if (sweep > 0) LayLadder(batch.Length * sweep);
+        for (int i = 0; i < batch.Length; i++)
+        {
+            Command c;
+            bool rests = false;
+            switch (kind)
+            {
+                case BatchKind.Mix:
+                    c = NextMixCommand(out rests);
+                    break;
+                case BatchKind.PlaceResting:
+                    c = NewRestingPlace(RandomSide());
+                    rests = true;
+                    _counts.Places++;
+                    break;
+                case BatchKind.Cancel:
+                    c = NewCancel();
+                    break;
+                case BatchKind.AmendReduce:
+                    c = NewAmend(reduce: true);
+                    break;
+                case BatchKind.AmendReprice:
+                    c = NewAmend(reduce: false);
+                    break;
+                default:
+                    c = NewSweep(i, sweep);
+                    break;
+            }
+            Issue(ref c, rests);
+            batch[i] = c;
+        }
+    }
+
+    /// <summary>
+    /// Brings the book back to the target depth after a replayed batch, on both cores (not measured):
+    /// cancels what places added, places what cancels took; after reductions, also replaces a share of
+    /// the orders with fresh ones so that quantities do not dwindle over many batches.
+    /// </summary>
+    public void Restore(BatchKind kind, int batchLength)
+    {
+        if (kind == BatchKind.AmendReduce)
+        {
+            for (int i = 0; i < batchLength / 2 && _live.Count > 0; i++)
+            {
+                RunOnBoth(NewCancel(count: false), rests: false);
+                RunOnBoth(NewRestingPlace(RandomSide()), rests: true);
+            }
+        }
+        while (_live.Count > _options.Depth) RunOnBoth(NewCancel(count: false), rests: false);
+        while (_live.Count < _options.Depth) RunOnBoth(NewRestingPlace(RandomSide()), rests: true);
+    }
+
+    /// <summary>
+    /// One command of the realistic mix: 50% place, 35% cancel, 10% amend, 5% IOC or market. Depth is
+    /// held within a band around the target by turning a place into a cancel above it, a cancel into a
+    /// place below it (the realised mix is in <see cref="Counts"/>).
+    /// </summary>
+    private Command NextMixCommand(out bool rests)
+    {
+        rests = false;
+        int band = Math.Max(32, _options.Depth / 200);
+        int roll = _random.Next(100);
+        int live = _live.Count;
+        if (roll < 50 && live > _options.Depth + band) roll = 50;
+        else if (roll is >= 50 and < 85 && live < _options.Depth - band) roll = 0;
+        if (live == 0 && roll < 95) roll = 0;
+        if (roll < 50)
+        {
+            rests = true;
+            _counts.Places++;
+            return NewRestingPlace(RandomSide());
+        }
+        if (roll < 85) return NewCancel();
+        if (roll < 95) return NewAmend(reduce: _random.NextBool());
+        return NewAggressive();
+    }
+
+    private Side RandomSide() => _random.NextBool() ? Side.Buy : Side.Sell;
+
+    private int RandomTrader() => WorkloadMarket.Trader(_random.Next(_options.Accounts));
+
+    /// <summary>
+    /// Ticks from the mid for a resting order: mostly within 32 ticks of the closest allowed, a quarter
+    /// within 512 — a book thick at the touch with a thin tail.
+    /// </summary>
+    private int RandomDistance() => _options.MinDistanceTicks + ((_random.Next(4) != 0) ? _random.Next(32) : _random.Next(512));
+
+    /// <summary>A good-till-cycle limit order on <paramref name="side"/>'s own side of the mid: it rests, never crosses.</summary>
+    private Command NewRestingPlace(Side side) =>
+        Command.Place(0, RandomTrader(), WorkloadMarket.Id, side, WorkloadMarket.PriceAway(side, RandomDistance()), 1 + _random.Next(100));
+
+    /// <summary>A cancel of a uniformly chosen live order.</summary>
+    private Command NewCancel(bool count = true)
+    {
+        if (_live.Count == 0) throw new InvalidOperationException("no live order to cancel");
+        if (count) _counts.Cancels++;
+        int slot = _random.Next(_live.Count);
+        return Command.Cancel(0, _live.AccountAt(slot), _live.IdAt(slot));
+    }
+
+    /// <summary>
+    /// An amend of a live order: a reduction to a random smaller quantity (an order with one lot left
+    /// is passed over; after 32 such draws it becomes a reprice), or a move to another price on its side.
+    /// </summary>
+    private Command NewAmend(bool reduce)
+    {
+        if (_live.Count == 0) throw new InvalidOperationException("no live order to amend");
+        int slot = _random.Next(_live.Count);
+        if (reduce)
+        {
+            for (int tries = 0; _live.RemainingAt(slot) < 2 && tries < 32; tries++) slot = _random.Next(_live.Count);
+            long remaining = _live.RemainingAt(slot);
+            if (remaining >= 2)
+            {
+                _counts.AmendReduces++;
+                return Command.Amend(0, _live.AccountAt(slot), _live.IdAt(slot), 1 + _random.Next((int)Math.Min(remaining - 1, int.MaxValue)), 0);
+            }
+        }
+        _counts.AmendReprices++;
+        Side side = _live.SideAt(slot);
+        long price = WorkloadMarket.PriceAway(side, RandomDistance());
+        if (price == _live.PriceAt(slot)) price += side == Side.Buy ? -WorkloadMarket.Tick : WorkloadMarket.Tick;
+        return Command.Amend(0, _live.AccountAt(slot), _live.IdAt(slot), 0, price);
+    }
+
+    /// <summary>
+    /// An aggressive order of 1..300 lots: half IOC limits reaching 16 ticks into the other side, half
+    /// market orders (IOC, no protection price). A fill of about three resting orders on average is what
+    /// balances the mix's places against its cancels at constant depth.
+    /// </summary>
+    private Command NewAggressive()
+    {
+        Side side = RandomSide();
+        Side other = side == Side.Buy ? Side.Sell : Side.Buy;
+        long quantity = 1 + _random.Next(300);
+        if (_random.NextBool())
+        {
+            _counts.Iocs++;
+            long limit = WorkloadMarket.PriceAway(other, _options.MinDistanceTicks + 16);
+            return Command.Place(0, RandomTrader(), WorkloadMarket.Id, side, limit, quantity, OrderType.Limit, TimeInForce.Ioc);
+        }
+        _counts.Markets++;
+        return Command.Place(0, RandomTrader(), WorkloadMarket.Id, side, 0, quantity, OrderType.Market);
+    }
+
+    /// <summary>
+    /// Lays an ask ladder on both cores: one order of <see cref="LadderLots"/> at each of the
+    /// <paramref name="levels"/> ticks above the mid, from even-numbered traders (the sweepers are odd,
+    /// so no self-trade). The background asks must sit further out.
+    /// </summary>
+    private void LayLadder(int levels)
+    {
+        if (_options.MinDistanceTicks <= levels)
+            throw new InvalidOperationException($"a ladder of {levels} levels needs MinDistanceTicks above it (is {_options.MinDistanceTicks})");
+        for (int k = 1; k <= levels; k++)
+        {
+            int maker = WorkloadMarket.Trader(2 * _random.Next(_options.Accounts / 2));
+            RunOnBoth(Command.Place(0, maker, WorkloadMarket.Id, Side.Sell, WorkloadMarket.PriceAway(Side.Sell, k), LadderLots), rests: true);
+        }
+    }
+
+    /// <summary>Sweep number <paramref name="i"/>: an IOC buy taking exactly the next <paramref name="levels"/> ladder levels.</summary>
+    private Command NewSweep(int i, int levels)
+    {
+        _counts.Iocs++;
+        int taker = WorkloadMarket.Trader(2 * _random.Next(_options.Accounts / 2) + 1);
+        long limit = WorkloadMarket.PriceAway(Side.Sell, (i + 1) * levels);
+        return Command.Place(0, taker, WorkloadMarket.Id, Side.Buy, limit, levels * LadderLots, OrderType.Limit, TimeInForce.Ioc);
+    }
+}

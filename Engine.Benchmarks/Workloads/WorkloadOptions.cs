@@ -1,0 +1,29 @@
+namespace TokenMatch.Benchmarks.Workloads;
+
+/// <summary>How to build an <see cref="OrderFlow"/>: its seed, size and where its resting orders sit.</summary>
+public sealed class WorkloadOptions
+{
+    /// <summary>Seed of the one random sequence everything is drawn from: same seed, same commands.</summary>
+    public ulong Seed { get; init; } = 20261201;
+
+    /// <summary>Trader accounts (the provider and fee accounts come on top).</summary>
+    public int Accounts { get; init; } = 10_000;
+
+    /// <summary>Resting orders the book is pre-filled to and held at.</summary>
+    public int Depth { get; init; } = 10_000;
+
+    /// <summary>
+    /// Closest a background resting order sits to the mid price, in ticks (1 = at the touch). The
+    /// sweep batches need room between the mid and the background asks for their ladder.
+    /// </summary>
+    public int MinDistanceTicks { get; init; } = 1;
+
+    /// <summary>
+    /// Commands after which the clock has covered half of its run through the cycle: command i is
+    /// stamped start + span × i / (i + this), so time always advances yet never reaches the cycle end.
+    /// </summary>
+    public long HalfwayCommands { get; init; } = 4_000_000;
+
+    /// <summary>Keep a twin core in lockstep with the generator's shadow core, for measured replays.</summary>
+    public bool WithTwin { get; init; } = true;
+}
