@@ -1,16 +1,22 @@
 using BenchmarkDotNet.Running;
 using TokenMatch.Benchmarks.Harness;
+using TokenMatch.Benchmarks.Pipeline;
 
-// BenchmarkDotNet by default; "mix" and "latency-core" are the project's own quick harnesses.
+// BenchmarkDotNet by default; "mix", "latency-core" and "latency" (the whole pipeline, open loop)
+// are the project's own quick harnesses.
 return args.FirstOrDefault() switch
 {
     "mix" => MixHarness.Run(args[1..]),
     "latency-core" => LatencyHarness.Run(args[1..]),
+    "latency" => PipelineLatencyHarness.Run(args[1..]),
     _ => RunBenchmarks(args),
 };
 
 static int RunBenchmarks(string[] args)
 {
+    // In-process by default: the project and assembly names differ, which BenchmarkDotNet's
+    // out-of-process build cannot resolve.
+    if (!args.Contains("--inProcess", StringComparer.OrdinalIgnoreCase)) args = [.. args, "--inProcess"];
     BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     return 0;
 }

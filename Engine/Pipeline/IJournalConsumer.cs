@@ -1,0 +1,22 @@
+using TokenMatch.Commands;
+
+namespace TokenMatch.Pipeline;
+
+/// <summary>
+/// The journal stage: reads the same command slots as the core, in parallel with it, on the
+/// journal thread (which owns the implementation's state). Responders and the market-data feed
+/// are held back until this stage has returned for a command, so nothing about a command leaves
+/// the process before its record is durable.
+/// </summary>
+public interface IJournalConsumer
+{
+    /// <summary>
+    /// Records the commands of a batch, in sequence order. A batch arrives in one or two calls
+    /// (two when it wraps around the ring); <paramref name="endOfBatch"/> is true on the last. When
+    /// the call with <paramref name="endOfBatch"/> returns, every command so far must be durable
+    /// under the journal's policy. Only the input fields may be read: the core writes
+    /// <see cref="Command.Result"/> and <see cref="Command.EventCount"/> concurrently. The span is
+    /// valid only during the call.
+    /// </summary>
+    void OnCommands(ReadOnlySpan<Command> commands, bool endOfBatch);
+}
