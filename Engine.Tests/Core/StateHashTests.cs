@@ -103,7 +103,13 @@ public class StateHashTests
         for (int origin = 0; origin < 4; origin++)
         {
             int o = origin;
-            yield return Field($"account free lots {(Origin)o}", s => Element(I.Account(s.H.Core, 10).LotsIn(M).Free, o, 12_345));
+            yield return Field($"account free lots {(Origin)o}", s =>
+            {
+                MarketLots lots = I.Account(s.H.Core, 10).LotsIn(M);
+                long old = lots.Free[o];
+                lots.Free[o] = 12_345;
+                return () => lots.Free[o] = old;
+            });
         }
         yield return Field("account held lots", s => I.Bump(I.Account(s.H.Core, 10).LotsIn(M), "HeldAllocated"));
         yield return Field("account sell count", s => I.Bump(I.Account(s.H.Core, 12).LotsIn(Table), "SellCounted"));

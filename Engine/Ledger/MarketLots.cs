@@ -13,10 +13,3 @@ public sealed class MarketLots
     /// <summary>Free lots of every origin.</summary>
     public long TotalFree => Free[0] + Free[1] + Free[2] + Free[3];
 }
-
-/// <summary>Four lot counts, one per <see cref="Commands.Origin"/>, laid out inline.</summary>
-[System.Runtime.CompilerServices.InlineArray(4)]
-public struct LotCounts
-{
-    private long _first;
-}
