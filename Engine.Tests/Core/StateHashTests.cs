@@ -105,21 +105,33 @@ public class StateHashTests
             int o = origin;
             yield return Field($"account free lots {(Origin)o}", s =>
             {
-                MarketLots lots = I.Account(s.H.Core, 10).LotsIn(M);
-                long old = lots.Free[o];
-                lots.Free[o] = 12_345;
-                return () => lots.Free[o] = old;
+                MarketLots[] rows = I.Market(s.H.Core, M).Lots;
+                long old = rows[10].Free[o];
+                rows[10].Free[o] = 12_345;
+                return () => rows[10].Free[o] = old;
             });
         }
-        yield return Field("account held lots", s => I.Bump(I.Account(s.H.Core, 10).LotsIn(M), "HeldAllocated"));
-        yield return Field("account sell count", s => I.Bump(I.Account(s.H.Core, 12).LotsIn(Table), "SellCounted"));
+        yield return Field("account held lots", s =>
+        {
+            MarketLots[] rows = I.Market(s.H.Core, M).Lots;
+            rows[10].HeldAllocated++;
+            return () => rows[10].HeldAllocated--;
+        });
+        yield return Field("account sell count", s =>
+        {
+            MarketLots[] rows = I.Market(s.H.Core, Table).Lots;
+            rows[12].SellCounted++;
+            return () => rows[12].SellCounted--;
+        });
         yield return Field("account lots in a new market", s =>
         {
-            var a = I.Account(s.H.Core, 11);
-            var old = a.Lots;
-            a.Lots = (MarketLots?[])old.Clone();
-            a.LotsIn(RichState.ExpiredMarket + 1);
-            return () => a.Lots = old;
+            // A market of the rich state where account 11 has no lots row yet.
+            Market market = new[] { M, RichState.TableMarket, RichState.ExpiredMarket }
+                .Select(id => I.Market(s.H.Core, id)).First(m => !m.HasLots(11));
+            MarketLots[] old = market.Lots;
+            market.Lots = (MarketLots[])old.Clone();
+            market.LotsOf(11);
+            return () => market.Lots = old;
         });
         yield return Field("account order list order", s => SwapTwoOrders(s.H.Core, 10));
     }

@@ -246,10 +246,10 @@ public sealed partial class ExchangeCore
             market.Book.CollectOrders(side, _scratch);
             foreach (int index in _scratch) CancelResting(index, CancelReason.Expiry);
         }
-        for (int id = 0; id < _accounts.Length; id++)
+        for (int id = 0; id < market.Lots.Length; id++)
         {
-            MarketLots? lots = _accounts[id]?.LotsOrNull(market.Id);
-            if (lots is null) continue;
+            if (!market.Lots[id].Exists) continue;
+            ref MarketLots lots = ref market.Lots[id];
             for (int origin = 0; origin < 4; origin++)
             {
                 long free = lots.Free[origin];

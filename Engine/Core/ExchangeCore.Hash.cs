@@ -64,13 +64,13 @@ public sealed partial class ExchangeCore
             w.Long(a.Id); w.Long((long)a.Tier); w.Long(a.Frozen ? 1 : 0); w.Long(a.Group); w.Long((long)a.StpDefault);
             w.Long(a.Available); w.Long(a.Held); w.Long(a.Spent); w.Long(a.OpenOrders);
             long lotsCount = 0;
-            foreach (MarketLots? l in a.Lots) if (l is not null) lotsCount++;
+            foreach (Market m in _marketList) if (m.HasLots(a.Id)) lotsCount++;
             w.Long(lotsCount);
-            for (int market = 0; market < a.Lots.Length; market++)
+            foreach (Market m in _marketList)
             {
-                MarketLots? l = a.Lots[market];
-                if (l is null) continue;
-                w.Long(market);
+                if (!m.HasLots(a.Id)) continue;
+                ref MarketLots l = ref m.Lots[a.Id];
+                w.Long(m.Id);
                 foreach (long free in l.Free) w.Long(free);
                 w.Long(l.HeldAllocated); w.Long(l.SellCounted);
             }

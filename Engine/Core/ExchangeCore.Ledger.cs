@@ -20,7 +20,7 @@ public sealed partial class ExchangeCore
         }
         else
         {
-            MarketLots lots = account.LotsIn(market);
+            ref MarketLots lots = ref _markets[market]!.LotsOf(account.Id);
             lots.Free[(int)Origin.Allocated] -= quantity;
             lots.HeldAllocated += quantity;
             lots.SellCounted += quantity;
@@ -31,16 +31,16 @@ public sealed partial class ExchangeCore
     private void Release(int index, long quantity)
     {
         ref Order o = ref _orders[index];
-        Account account = _accounts[o.Account]!;
         if (o.Side == Side.Buy)
         {
+            Account account = _accounts[o.Account]!;
             long credits = quantity * o.HoldPerLot;
             account.Held -= credits;
             account.Available += credits;
         }
         else
         {
-            MarketLots lots = account.LotsIn(o.Market);
+            ref MarketLots lots = ref _markets[o.Market]!.LotsOf(o.Account);
             lots.HeldAllocated -= quantity;
             lots.Free[(int)Origin.Allocated] += quantity;
             lots.SellCounted -= quantity;
@@ -60,13 +60,13 @@ public sealed partial class ExchangeCore
             market.Retired += quantity;
             market.BoughtBack += quantity;
         }
-        else buyer.LotsIn(market.Id).Free[(int)Origin.Acquired] += quantity;
+        else market.LotsOf(buyer.Id).Free[(int)Origin.Acquired] += quantity;
     }
 
     /// <summary>The sell side of a fill: the held allocated lots go, credits less the fee come in.</summary>
-    private static void SettleSeller(Account seller, int market, long quantity, long exec, long fee)
+    private static void SettleSeller(Account seller, Market market, long quantity, long exec, long fee)
     {
-        seller.LotsIn(market).HeldAllocated -= quantity;
+        market.LotsOf(seller.Id).HeldAllocated -= quantity;
         seller.Available += quantity * exec - fee;
     }
 
@@ -109,7 +109,7 @@ public sealed partial class ExchangeCore
         long buyerFee = feeFree ? 0 : quantity * Pricing.FeePerLot(exec, makerBuys ? buy.MakerBps : buy.TakerBps);
         long sellerFee = feeFree ? 0 : quantity * Pricing.FeePerLot(exec, makerBuys ? sell.TakerBps : sell.MakerBps);
         SettleBuyer(_accounts[buy.Account]!, market, buyIndex, quantity, exec, buyerFee);
-        SettleSeller(_accounts[sell.Account]!, market.Id, quantity, exec, sellerFee);
+        SettleSeller(_accounts[sell.Account]!, market, quantity, exec, sellerFee);
         AddFees(buyerFee + sellerFee);
         EmitTrade(maker, m.Remaining, t.Id, t.Account, t.Side, quantity, exec, buyerFee, sellerFee);
     }
@@ -194,8 +194,8 @@ public sealed partial class ExchangeCore
         if (market is null) return ResultCode.UnknownMarket;
         if (market.State == MarketState.Expired) return ResultCode.MarketExpired;
         if (c.Quantity <= 0) return ResultCode.InvalidQuantity;
-        MarketLots? lots = account.LotsOrNull(market.Id);
-        if (lots is null || lots.TotalFree < c.Quantity) return ResultCode.InsufficientLots;
+        if (!market.HasLots(account.Id) || market.Lots[account.Id].TotalFree < c.Quantity) return ResultCode.InsufficientLots;
+        ref MarketLots lots = ref market.LotsOf(account.Id);
         EmitAccepted(ref c);
         long left = c.Quantity;
         foreach (Origin origin in _consumeOrder)
@@ -245,7 +245,7 @@ public sealed partial class ExchangeCore
         if (c.Quantity > long.MaxValue - market.Granted) return ResultCode.Overflow;
         EmitAccepted(ref c);
         market.Granted += c.Quantity;
-        account.LotsIn(market.Id).Free[c.Code] += c.Quantity;
+        market.LotsOf(account.Id).Free[c.Code] += c.Quantity;
         return ResultCode.Ok;
     }
 }

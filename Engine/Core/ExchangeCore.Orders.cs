@@ -50,7 +50,6 @@ public sealed partial class ExchangeCore
         if (canRest && account.OpenOrders >= _maxOpenOrders) return ResultCode.MaxOpenOrdersExceeded;
 
         long holdPerLot = 0;
-        MarketLots? lots = account.LotsOrNull(market.Id);
         if (c.Side == Side.Buy)
         {
             holdPerLot = BuyHoldPerLot(market, limit, decay);
@@ -59,7 +58,7 @@ public sealed partial class ExchangeCore
         }
         else
         {
-            ResultCode lotCode = CheckSell(account, lots, c.Quantity, 0);
+            ResultCode lotCode = CheckSell(account, market, c.Quantity, 0);
             if (lotCode != ResultCode.Ok) return lotCode;
         }
         if (c.OrderType == OrderType.PostOnly && market.Book.Crosses(c.Side, limit)) return ResultCode.PostOnlyWouldTake;
@@ -141,15 +140,16 @@ public sealed partial class ExchangeCore
     }
 
     /// <summary>Whether a sell of <paramref name="quantity"/> more lots (beyond <paramref name="alreadyHeld"/> it gives back) is allowed.</summary>
-    private ResultCode CheckSell(Account account, MarketLots? lots, long quantity, long alreadyHeld)
+    private ResultCode CheckSell(Account account, Market market, long quantity, long alreadyHeld)
     {
-        long freeAllocated = (lots?.Free[(int)Origin.Allocated] ?? 0) + alreadyHeld;
+        MarketLots lots = market.HasLots(account.Id) ? market.Lots[account.Id] : default;
+        long freeAllocated = lots.Free[(int)Origin.Allocated] + alreadyHeld;
         if (quantity > freeAllocated)
         {
-            long otherFree = lots is null ? 0 : lots.TotalFree - lots.Free[(int)Origin.Allocated];
+            long otherFree = lots.TotalFree - lots.Free[(int)Origin.Allocated];
             return freeAllocated + otherFree >= quantity ? ResultCode.LotsNotSellable : ResultCode.InsufficientLots;
         }
-        long counted = (lots?.SellCounted ?? 0) - alreadyHeld;
+        long counted = lots.SellCounted - alreadyHeld;
         if (counted + quantity > _tierCaps[(int)account.Tier]) return ResultCode.TierCapExceeded;
         return ResultCode.Ok;
     }
@@ -260,7 +260,7 @@ public sealed partial class ExchangeCore
         }
         else
         {
-            ResultCode lotCode = CheckSell(account, account.LotsOrNull(market.Id), quantity, o.Remaining);
+            ResultCode lotCode = CheckSell(account, market, quantity, o.Remaining);
             if (lotCode != ResultCode.Ok) return lotCode;
         }
         if (o.Type == OrderType.PostOnly && market.Book.Crosses(o.Side, price)) return ResultCode.PostOnlyWouldTake;
@@ -296,14 +296,13 @@ public sealed partial class ExchangeCore
         long q = c.Quantity;
         long exec = Pricing.Effective(o.Price, market.DecayAt(_now), market.Tick);
         long takerFee = q * Pricing.FeePerLot(exec, market.TakerBps);
-        MarketLots? takerLots = taker.LotsOrNull(market.Id);
         if (o.Side == Side.Sell)
         {
             if (q * exec + takerFee > taker.Available) return ResultCode.InsufficientCredits;
         }
         else
         {
-            ResultCode lotCode = CheckSell(taker, takerLots, q, 0);
+            ResultCode lotCode = CheckSell(taker, market, q, 0);
             if (lotCode != ResultCode.Ok) return lotCode;
         }
 
@@ -313,12 +312,12 @@ public sealed partial class ExchangeCore
         if (o.Side == Side.Sell)
         {
             taker.Available -= q * exec + takerFee;
-            taker.LotsIn(market.Id).Free[(int)Origin.Acquired] += q;
-            SettleSeller(maker, market.Id, q, exec, makerFee);
+            market.LotsOf(taker.Id).Free[(int)Origin.Acquired] += q;
+            SettleSeller(maker, market, q, exec, makerFee);
         }
         else
         {
-            MarketLots lots = taker.LotsIn(market.Id);
+            ref MarketLots lots = ref market.LotsOf(taker.Id);
             lots.Free[(int)Origin.Allocated] -= q;
             lots.SellCounted += q;
             taker.Available += q * exec - takerFee;

@@ -13,10 +13,11 @@ public sealed partial class ExchangeCore
         Account? a = AccountOrNull(account);
         if (a is null) return null;
         var lots = new List<MarketLotsView>();
-        for (int market = 0; market < a.Lots.Length; market++)
+        foreach (Market m in _marketList)
         {
-            MarketLots? l = a.Lots[market];
-            if (l is not null) lots.Add(new MarketLotsView(market, ((ReadOnlySpan<long>)l.Free).ToArray(), l.HeldAllocated, l.SellCounted));
+            if (!m.HasLots(a.Id)) continue;
+            MarketLots l = m.Lots[a.Id];
+            lots.Add(new MarketLotsView(m.Id, ((ReadOnlySpan<long>)l.Free).ToArray(), l.HeldAllocated, l.SellCounted));
         }
         return new AccountView(a.Id, a.Tier, a.Frozen, a.Group, a.StpDefault, a.Available, a.Held, a.Spent, a.OpenOrders, lots);
     }

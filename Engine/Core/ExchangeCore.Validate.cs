@@ -58,10 +58,11 @@ public sealed partial class ExchangeCore
                 Require(_orders[i].Account == a.Id && _orders[i].AccountPrev == prev, $"account {a.Id}: broken order list");
             Require(listed == a.OpenOrders, $"account {a.Id}: list has {listed} orders");
             credits += a.Available + a.Held + a.Spent;
-            for (int market = 0; market < a.Lots.Length; market++)
+            foreach (Market m in _marketList)
             {
-                MarketLots? l = a.Lots[market];
-                if (l is null) continue;
+                if (!m.HasLots(a.Id)) continue;
+                int market = m.Id;
+                MarketLots l = m.Lots[a.Id];
                 foreach (long free in l.Free) Require(free >= 0, $"account {a.Id} market {market}: negative lots");
                 Require(l.HeldAllocated == heldLots.GetValueOrDefault((a.Id, market)), $"account {a.Id} market {market}: held lots {l.HeldAllocated}, open sells {heldLots.GetValueOrDefault((a.Id, market))}");
                 Require(l.SellCounted >= l.HeldAllocated, $"account {a.Id} market {market}: sell count below open sells");

@@ -2,7 +2,7 @@ using TokenMatch.Commands;
 
 namespace TokenMatch.Ledger;
 
-/// <summary>An account: credits, settings, its open orders and its lots per market. Owned by the core thread.</summary>
+/// <summary>An account: credits, settings and its open orders (its lots live in each market's table). Owned by the core thread.</summary>
 public sealed class Account
 {
     /// <summary>Account id.</summary>
@@ -27,23 +27,10 @@ public sealed class Account
     public int FirstOrder = -1;
     /// <summary>Pool slot of the last open order, -1 when none.</summary>
     public int LastOrder = -1;
-    /// <summary>Lots per market id; null where the account has never held lots.</summary>
-    public MarketLots?[] Lots = [];
-
     /// <summary>Creates an account.</summary>
     public Account(int id, Tier tier)
     {
         Id = id;
         Tier = tier;
     }
-
-    /// <summary>Lots in a market, created on first use.</summary>
-    public MarketLots LotsIn(int market)
-    {
-        if (market >= Lots.Length) Array.Resize(ref Lots, Math.Max(market + 1, Lots.Length * 2));
-        return Lots[market] ??= new MarketLots();
-    }
-
-    /// <summary>Lots in a market, or null.</summary>
-    public MarketLots? LotsOrNull(int market) => market < Lots.Length ? Lots[market] : null;
 }

@@ -1,3 +1,4 @@
+using TokenMatch.Ledger;
 using TokenMatch.Matching;
 
 namespace TokenMatch.Markets;
@@ -42,6 +43,8 @@ public sealed class Market
     public int BuybackOrder = -1;
     /// <summary>Cycle counters (lots).</summary>
     public long Granted, Consumed, Expired, Retired, BoughtBack;
+    /// <summary>Each account's lots here, indexed by account id (rows with <see cref="MarketLots.Exists"/> false are empty).</summary>
+    public MarketLots[] Lots = [];
     /// <summary>The book (fast or naive).</summary>
     public IOrderBook Book = null!;
     /// <summary>Client order ids claimed this cycle: (account, client id) → order id.</summary>
@@ -70,6 +73,21 @@ public sealed class Market
         _decayFrom = long.MaxValue;
         _decayUntil = long.MinValue;
     }
+
+    /// <summary>The account's lots row, created on first use.</summary>
+    public ref MarketLots LotsOf(int account)
+    {
+        if (account >= Lots.Length) GrowLots(account);
+        ref MarketLots row = ref Lots[account];
+        row.Exists = true;
+        return ref row;
+    }
+
+    /// <summary>True when the account has a lots row here.</summary>
+    public bool HasLots(int account) => account < Lots.Length && Lots[account].Exists;
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void GrowLots(int account) => Array.Resize(ref Lots, Math.Max(account + 1, Math.Max(16, Lots.Length * 2)));
 
     /// <summary>FTE price of the buyback bid: ⌊rate × face / 10,000 / tick⌋ × tick.</summary>
     public long BuybackPrice => (long)((Int128)BuybackRateBps * Face / 10_000) / Tick * Tick;
