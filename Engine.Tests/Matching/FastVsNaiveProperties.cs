@@ -46,6 +46,10 @@ public class FastVsNaiveProperties
         });
     }
 
+    private static string DepthText(BookDepth? depth) => depth is null ? "none" :
+        $"bids {string.Join(" ", depth.Bids.Select(l => $"{l.Price}x{l.Quantity}/{l.Orders}"))} " +
+        $"asks {string.Join(" ", depth.Asks.Select(l => $"{l.Price}x{l.Quantity}/{l.Orders}"))}";
+
     /// <summary>Small initial capacities: the cores are built hundreds of times, and pool growth gets exercised too.</summary>
     internal static CoreOptions Options(bool naive) => new()
     {
@@ -77,9 +81,16 @@ public class FastVsNaiveProperties
             for (int i = 0; i < fastLog.Events.Count; i++)
             {
                 string f = TestText.Describe(fastLog.Events[i]), n = TestText.Describe(naiveLog.Events[i]);
-                if (f != n) Fail($"event {i} differs:\n  fast  {f}\n  naive {n}");
+                if (f != n || !fastLog.Events[i].Equals(naiveLog.Events[i])) Fail($"event {i} differs:\n  fast  {f}\n  naive {n}");
             }
             if (fast.StateHash() != naive.StateHash()) Fail("state hashes differ");
+            // The hash covers the orders in priority order; the depth query covers the books' level aggregation.
+            foreach (MarketSpec m in CommandInterpreter.Markets)
+                foreach (int levels in (ReadOnlySpan<int>)[2, 1_000])
+                {
+                    string f = DepthText(fast.GetDepth(m.Id, levels)), n = DepthText(naive.GetDepth(m.Id, levels));
+                    if (f != n) Fail($"market {m.Id} depth ({levels} levels) differs:\n  fast  {f}\n  naive {n}");
+                }
             Validate(fast, "fast");
             Validate(naive, "naive");
             coverage?.Record(a.Result, fastLog.Events);

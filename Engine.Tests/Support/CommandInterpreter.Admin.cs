@@ -55,7 +55,7 @@ public sealed partial class CommandInterpreter
     {
         long max = r.Weighted([40, 50, 10]) switch
         {
-            0 => r.Between(3, 30),
+            0 => r.Between(1, 6),
             1 => long.MaxValue,
             _ => -1,
         };
