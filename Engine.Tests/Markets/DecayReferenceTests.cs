@@ -122,6 +122,20 @@ public class DecayReferenceTests
             Assert.That(curve.At(HandStart, HandEnd, HandStart - 500), Is.EqualTo(Full), curve.Kind.ToString());
     }
 
+    [Test]
+    [Ignore("core bug: ExchangeCore.GetDecay throws IndexOutOfRangeException (DecayCurve.TableAt with no points) for a market whose table curve is empty, e.g. pre-open after SetCurve(table) or expired without opening")]
+    public void TheDecayQueryAnswersForAMarketWithAnEmptyTable()
+    {
+        var core = new ExchangeCore(SmallOptions);
+        var log = new EventLog();
+        var create = Command.CreateMarket(CoreHarness.Start, 4, "EMB/2026-12", 1_000, 1_000, 100_000, 1_000, 300_000, 1, 500, CoreHarness.Start, CoreHarness.End);
+        var curve = Command.SetCurve(CoreHarness.Start, 4, CurveKind.Table);
+        core.Execute(ref create, log);
+        core.Execute(ref curve, log);
+        Assert.That(curve.Result, Is.EqualTo(ResultCode.Ok));
+        Assert.DoesNotThrow(() => core.GetDecay(4));
+    }
+
     private static void AssertHand(DecayCurve curve, long elapsed, long expected, CurveKind kind, long floor, long halfLife)
     {
         long t = HandStart + elapsed;
