@@ -1,0 +1,48 @@
+namespace TokenMatch.Tests.Support;
+
+/// <summary>
+/// SplitMix64 over one generated seed: the parameters of one generated operation. Deterministic and
+/// independent of any other operation, so removing an operation while shrinking leaves the others as they were.
+/// </summary>
+public struct OpRandom
+{
+    private ulong _state;
+
+    /// <summary>Starts the stream at <paramref name="seed"/>.</summary>
+    public OpRandom(ulong seed) => _state = seed;
+
+    /// <summary>The next 64 random bits.</summary>
+    public ulong NextBits()
+    {
+        ulong z = _state += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    /// <summary>Uniform in [0, <paramref name="bound"/>) (0 when the bound is not positive).</summary>
+    public long Below(long bound) => bound <= 0 ? 0 : (long)(NextBits() % (ulong)bound);
+
+    /// <summary>Uniform in [<paramref name="low"/>, <paramref name="high"/>].</summary>
+    public long Between(long low, long high) => low + Below(high - low + 1);
+
+    /// <summary>True with probability <paramref name="percent"/> %.</summary>
+    public bool Chance(int percent) => Below(100) < percent;
+
+    /// <summary>One of <paramref name="items"/>, uniformly.</summary>
+    public T Pick<T>(IReadOnlyList<T> items) => items[(int)Below(items.Count)];
+
+    /// <summary>An index chosen with the given relative weights.</summary>
+    public int Weighted(ReadOnlySpan<int> weights)
+    {
+        int total = 0;
+        foreach (int w in weights) total += w;
+        long roll = Below(total);
+        for (int i = 0; i < weights.Length; i++)
+        {
+            roll -= weights[i];
+            if (roll < 0) return i;
+        }
+        return weights.Length - 1;
+    }
+}
