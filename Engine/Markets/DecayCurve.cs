@@ -168,6 +168,8 @@ public sealed class DecayCurve
 
     private long TableAt(long x)
     {
+        // A table still being written (no points yet: the market cannot open) reads as full value.
+        if (TableCount == 0) return Full;
         int i = TableCount - 1;
         while (i > 0 && _tableX[i] > x) i--;
         if (i == TableCount - 1) return _tableD[i];
