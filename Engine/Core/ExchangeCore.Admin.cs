@@ -292,7 +292,7 @@ public sealed partial class ExchangeCore
         if (_provider < 0) return ResultCode.HouseNotSet;
         Account provider = _accounts[_provider]!;
         long rate = c.A0, budget = c.A1;
-        long price = (long)((Int128)rate * market.Face / 10_000) / market.Tick * market.Tick;
+        long price = market.BuybackPriceAt(rate);
         long quantity = budget - market.BoughtBack;
         bool place = rate > 0 && quantity > 0;
         long decay = market.DecayAt(_now);

@@ -89,6 +89,6 @@ public sealed class Market
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private void GrowLots(int account) => Array.Resize(ref Lots, Math.Max(account + 1, Math.Max(16, Lots.Length * 2)));
 
-    /// <summary>FTE price of the buyback bid: ⌊rate × face / 10,000 / tick⌋ × tick.</summary>
-    public long BuybackPrice => (long)((Int128)BuybackRateBps * Face / 10_000) / Tick * Tick;
+    /// <summary>FTE price of a buyback bid at <paramref name="rateBps"/>: ⌊rate × face / 10,000 / tick⌋ × tick.</summary>
+    public long BuybackPriceAt(long rateBps) => (long)((Int128)rateBps * Face / 10_000) / Tick * Tick;
 }

@@ -3,24 +3,32 @@ using System.Runtime.CompilerServices;
 namespace TokenMatch.Matching;
 
 /// <summary>
-/// Order id → pool slot: open addressing with linear probing over a power-of-two table, deletion
-/// by backward shift (no tombstones), so lookups stay short and steady-state use allocates nothing.
-/// Ids are positive; 0 marks an empty cell. Grows (rarely) at half full. Owned by the core thread.
+/// Order id → pool slot: open addressing with linear probing over a power-of-two table of
+/// (id, slot) cells, deletion by backward shift (no tombstones), so a lookup reads one cell (one
+/// cache line) in the common case and steady-state use allocates nothing. Ids are positive; 0 marks
+/// an empty cell. Grows (rarely) at half full. Sequential ids fill long runs of neighbouring cells,
+/// so every probe is bounded by the largest distance any id ever sat from its home cell rather than
+/// by the run's length. Owned by the core thread.
 /// </summary>
 public sealed class OrderIndex
 {
-    private long[] _keys;
-    private int[] _values;
+    private struct Cell
+    {
+        public long Id;
+        public int Slot;
+    }
+
+    private Cell[] _cells;
     private int _mask;
     private int _count;
+    private int _maxDisplacement;
 
     /// <summary>Creates an index sized for <paramref name="capacity"/> live orders.</summary>
     public OrderIndex(int capacity)
     {
         int size = 16;
         while (size < capacity * 2) size <<= 1;
-        _keys = new long[size];
-        _values = new int[size];
+        _cells = new Cell[size];
         _mask = size - 1;
     }
 
@@ -37,58 +45,62 @@ public sealed class OrderIndex
     /// <summary>The slot of order <paramref name="id"/>, if live.</summary>
     public bool TryGetValue(long id, out int slot)
     {
-        slot = -1;
-        if (id <= 0) return false;
-        long[] keys = _keys;
-        for (int i = Home(id); ; i = (i + 1) & _mask)
+        int i = Find(id);
+        slot = i >= 0 ? _cells[i].Slot : -1;
+        return i >= 0;
+    }
+
+    /// <summary>The cell holding <paramref name="id"/>, or -1.</summary>
+    private int Find(long id)
+    {
+        if (id <= 0) return -1;
+        Cell[] cells = _cells;
+        int home = Home(id);
+        for (int d = 0; d <= _maxDisplacement; d++)
         {
-            long k = keys[i];
-            if (k == id)
-            {
-                slot = _values[i];
-                return true;
-            }
-            if (k == 0) return false;
+            int i = (home + d) & _mask;
+            long k = cells[i].Id;
+            if (k == id) return i;
+            if (k == 0) return -1;
         }
+        return -1;
     }
 
     /// <summary>Adds a new id (the caller guarantees it is not present and positive).</summary>
     public void Add(long id, int slot)
     {
-        if (_count * 2 >= _keys.Length) Grow();
-        int i = Home(id);
-        while (_keys[i] != 0) i = (i + 1) & _mask;
-        _keys[i] = id;
-        _values[i] = slot;
+        if (_count * 2 >= _cells.Length) Grow();
+        int home = Home(id);
+        int d = 0;
+        while (_cells[(home + d) & _mask].Id != 0) d++;
+        int i = (home + d) & _mask;
+        _cells[i].Id = id;
+        _cells[i].Slot = slot;
+        if (d > _maxDisplacement) _maxDisplacement = d;
         _count++;
     }
 
     /// <summary>Removes an id if present.</summary>
     public bool Remove(long id)
     {
-        if (id <= 0) return false;
-        int i = Home(id);
-        while (true)
+        int hole = Find(id);
+        if (hole < 0) return false;
+        Cell[] cells = _cells;
+        // Backward shift: pull later cells of the run into the hole when their home allows it. A cell
+        // more than the largest displacement past the hole cannot belong before it, so stop there.
+        for (int gap = 1; gap <= _maxDisplacement; gap++)
         {
-            long k = _keys[i];
-            if (k == 0) return false;
-            if (k == id) break;
-            i = (i + 1) & _mask;
-        }
-        // Backward shift: pull later entries of the probe run into the hole when their home allows it.
-        int hole = i;
-        for (int j = (hole + 1) & _mask; _keys[j] != 0; j = (j + 1) & _mask)
-        {
-            int home = Home(_keys[j]);
-            bool movable = hole <= j ? home <= hole || home > j : home <= hole && home > j;
-            if (movable)
+            int j = (hole + gap) & _mask;
+            long k = cells[j].Id;
+            if (k == 0) break;
+            if (((j - Home(k)) & _mask) >= gap)
             {
-                _keys[hole] = _keys[j];
-                _values[hole] = _values[j];
+                cells[hole] = cells[j];
                 hole = j;
+                gap = 0;
             }
         }
-        _keys[hole] = 0;
+        cells[hole] = default;
         _count--;
         return true;
     }
@@ -96,13 +108,12 @@ public sealed class OrderIndex
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow()
     {
-        long[] keys = _keys;
-        int[] values = _values;
-        _keys = new long[keys.Length * 2];
-        _values = new int[keys.Length * 2];
-        _mask = _keys.Length - 1;
+        Cell[] old = _cells;
+        _cells = new Cell[old.Length * 2];
+        _mask = _cells.Length - 1;
         _count = 0;
-        for (int i = 0; i < keys.Length; i++)
-            if (keys[i] != 0) Add(keys[i], values[i]);
+        _maxDisplacement = 0;
+        foreach (Cell cell in old)
+            if (cell.Id != 0) Add(cell.Id, cell.Slot);
     }
 }
