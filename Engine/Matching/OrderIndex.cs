@@ -3,22 +3,16 @@ using System.Runtime.CompilerServices;
 namespace TokenMatch.Matching;
 
 /// <summary>
-/// Order id → pool slot: open addressing with linear probing over a power-of-two table of
-/// (id, slot) cells, deletion by backward shift (no tombstones), so a lookup reads one cell (one
-/// cache line) in the common case and steady-state use allocates nothing. Ids are positive; 0 marks
-/// an empty cell. Grows (rarely) at half full. Sequential ids fill long runs of neighbouring cells,
-/// so every probe is bounded by the largest distance any id ever sat from its home cell rather than
-/// by the run's length. Owned by the core thread.
+/// Order id → pool slot: open addressing with linear probing over a power-of-two table (ids and
+/// slots in parallel arrays), deletion by backward shift (no tombstones), so lookups stay short and
+/// steady-state use allocates nothing. Ids are positive; 0 marks
+/// an empty cell. Grows (rarely) at half full. Every probe is bounded by the largest distance any id
+/// ever sat from its home cell, never by the length of a run of occupied cells. Owned by the core thread.
 /// </summary>
 public sealed class OrderIndex
 {
-    private struct Cell
-    {
-        public long Id;
-        public int Slot;
-    }
-
-    private Cell[] _cells;
+    private long[] _ids;
+    private int[] _slots;
     private int _mask;
     private int _count;
     private int _maxDisplacement;
@@ -28,7 +22,8 @@ public sealed class OrderIndex
     {
         int size = 16;
         while (size < capacity * 2) size <<= 1;
-        _cells = new Cell[size];
+        _ids = new long[size];
+        _slots = new int[size];
         _mask = size - 1;
     }
 
@@ -36,17 +31,17 @@ public sealed class OrderIndex
     public int Count => _count;
 
     /// <summary>
-    /// An id's home cell is the id itself modulo the table size: ids are handed out in sequence, so
-    /// new orders land in neighbouring cells (one cache line serves several) and live ids rarely collide.
+    /// An id's home cell: Fibonacci hashing spreads ids over the table, so a block of sequential ids
+    /// never lands on the cells of another block and every id sits within a few cells of its home.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Home(long id) => (int)id & _mask;
+    private int Home(long id) => (int)((ulong)id * 0x9E3779B97F4A7C15UL >> 40) & _mask;
 
     /// <summary>The slot of order <paramref name="id"/>, if live.</summary>
     public bool TryGetValue(long id, out int slot)
     {
         int i = Find(id);
-        slot = i >= 0 ? _cells[i].Slot : -1;
+        slot = i >= 0 ? _slots[i] : -1;
         return i >= 0;
     }
 
@@ -54,12 +49,12 @@ public sealed class OrderIndex
     private int Find(long id)
     {
         if (id <= 0) return -1;
-        Cell[] cells = _cells;
+        long[] ids = _ids;
         int home = Home(id);
         for (int d = 0; d <= _maxDisplacement; d++)
         {
             int i = (home + d) & _mask;
-            long k = cells[i].Id;
+            long k = ids[i];
             if (k == id) return i;
             if (k == 0) return -1;
         }
@@ -69,13 +64,13 @@ public sealed class OrderIndex
     /// <summary>Adds a new id (the caller guarantees it is not present and positive).</summary>
     public void Add(long id, int slot)
     {
-        if (_count * 2 >= _cells.Length) Grow();
+        if (_count * 2 >= _ids.Length) Grow();
         int home = Home(id);
         int d = 0;
-        while (_cells[(home + d) & _mask].Id != 0) d++;
+        while (_ids[(home + d) & _mask] != 0) d++;
         int i = (home + d) & _mask;
-        _cells[i].Id = id;
-        _cells[i].Slot = slot;
+        _ids[i] = id;
+        _slots[i] = slot;
         if (d > _maxDisplacement) _maxDisplacement = d;
         _count++;
     }
@@ -85,22 +80,23 @@ public sealed class OrderIndex
     {
         int hole = Find(id);
         if (hole < 0) return false;
-        Cell[] cells = _cells;
+        long[] ids = _ids;
         // Backward shift: pull later cells of the run into the hole when their home allows it. A cell
         // more than the largest displacement past the hole cannot belong before it, so stop there.
         for (int gap = 1; gap <= _maxDisplacement; gap++)
         {
             int j = (hole + gap) & _mask;
-            long k = cells[j].Id;
+            long k = ids[j];
             if (k == 0) break;
             if (((j - Home(k)) & _mask) >= gap)
             {
-                cells[hole] = cells[j];
+                ids[hole] = k;
+                _slots[hole] = _slots[j];
                 hole = j;
                 gap = 0;
             }
         }
-        cells[hole] = default;
+        ids[hole] = 0;
         _count--;
         return true;
     }
@@ -108,12 +104,14 @@ public sealed class OrderIndex
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow()
     {
-        Cell[] old = _cells;
-        _cells = new Cell[old.Length * 2];
-        _mask = _cells.Length - 1;
+        long[] ids = _ids;
+        int[] slots = _slots;
+        _ids = new long[ids.Length * 2];
+        _slots = new int[ids.Length * 2];
+        _mask = _ids.Length - 1;
         _count = 0;
         _maxDisplacement = 0;
-        foreach (Cell cell in old)
-            if (cell.Id != 0) Add(cell.Id, cell.Slot);
+        for (int i = 0; i < ids.Length; i++)
+            if (ids[i] != 0) Add(ids[i], slots[i]);
     }
 }
