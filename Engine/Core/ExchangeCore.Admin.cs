@@ -196,25 +196,12 @@ public sealed partial class ExchangeCore
         return ResultCode.Ok;
     }
 
-    private ResultCode HaltMarket(ref Command c)
-    {
-        Market? market = MarketOrNull(c.Market);
-        if (market is null) return ResultCode.UnknownMarket;
-        if (market.State != MarketState.Open) return ResultCode.InvalidMarketState;
-        EmitAccepted(ref c);
-        market.State = MarketState.Halted;
-        EmitMarketState(market);
-        return ResultCode.Ok;
-    }
+    private ResultCode HaltMarket(ref Command c) => SwitchState(ref c, MarketState.Open, MarketState.Halted, out _);
 
     private ResultCode ResumeMarket(ref Command c)
     {
-        Market? market = MarketOrNull(c.Market);
-        if (market is null) return ResultCode.UnknownMarket;
-        if (market.State != MarketState.Halted) return ResultCode.InvalidMarketState;
-        EmitAccepted(ref c);
-        market.State = MarketState.Open;
-        EmitMarketState(market);
+        ResultCode code = SwitchState(ref c, MarketState.Halted, MarketState.Open, out Market market);
+        if (code != ResultCode.Ok) return code;
         // A buyback bid set during the halt may cross resting asks: it matches them now as the incoming order.
         int bid = market.BuybackOrder;
         if (bid >= 0 && market.Book.Crosses(Side.Buy, _orders[bid].Price))
@@ -224,6 +211,18 @@ public sealed partial class ExchangeCore
             var taker = new Taker { Index = bid, Side = Side.Buy, Limit = _orders[bid].Price, Stp = StpMode.None, IsBuyback = true };
             MatchAndRest(market, ref taker);
         }
+        return ResultCode.Ok;
+    }
+
+    /// <summary>Moves a market from state <paramref name="from"/> to <paramref name="to"/> (halt, resume), with its events.</summary>
+    private ResultCode SwitchState(ref Command c, MarketState from, MarketState to, out Market market)
+    {
+        market = MarketOrNull(c.Market)!;
+        if (market is null) return ResultCode.UnknownMarket;
+        if (market.State != from) return ResultCode.InvalidMarketState;
+        EmitAccepted(ref c);
+        market.State = to;
+        EmitMarketState(market);
         return ResultCode.Ok;
     }
 
