@@ -6,19 +6,14 @@ namespace TokenMatch.Tests.Support;
 /// </summary>
 public struct OpRandom
 {
-    private ulong _state;
+    // The one SplitMix64 of the project (the benchmark workload's, linked into the tests).
+    private TokenMatch.Benchmarks.Workloads.WorkloadRandom _bits;
 
     /// <summary>Starts the stream at <paramref name="seed"/>.</summary>
-    public OpRandom(ulong seed) => _state = seed;
+    public OpRandom(ulong seed) => _bits = new TokenMatch.Benchmarks.Workloads.WorkloadRandom(seed);
 
     /// <summary>The next 64 random bits.</summary>
-    public ulong NextBits()
-    {
-        ulong z = _state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    public ulong NextBits() => _bits.NextBits();
 
     /// <summary>Uniform in [0, <paramref name="bound"/>) (0 when the bound is not positive).</summary>
     public long Below(long bound) => bound <= 0 ? 0 : (long)(NextBits() % (ulong)bound);
