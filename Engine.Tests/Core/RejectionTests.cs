@@ -51,6 +51,9 @@ public class RejectionTests
         return command;
     }
 
+    private static Command IssueKey(CoreHarness h, long key, Role role, int account = 11) => new()
+    { Type = CommandType.IssueApiKey, Timestamp = h.Now, Account = account, Code = (byte)role, OrderId = key, A0 = 1, A2 = 2 };
+
     private static TestCaseData Case(ResultCode code, string name, Func<CoreHarness, Command> arrange) =>
         new TestCaseData(code, arrange).SetName($"{(int)code} {code}: {name}");
 
@@ -240,6 +243,12 @@ public class RejectionTests
             h.OpenMarket(2, "LLM-S/2026-12", maxPrice: 2_000_000);
             return Command.SetBuyback(h.Now, 2, 3_000, 5);
         });
+        yield return Case(ResultCode.ApiKeyExists, "issue an id twice", h =>
+            Then(h, IssueKey(h, 5, Role.Trader), IssueKey(h, 5, Role.Provider)));
+        yield return Case(ResultCode.UnknownApiKey, "revoke a key never issued", h =>
+            new Command { Type = CommandType.RevokeApiKey, Timestamp = h.Now, OrderId = 5 });
+        yield return Case(ResultCode.InvalidRole, "role 9", h => IssueKey(h, 5, (Role)9));
+        yield return Case(ResultCode.UnknownAccount, "issue api key", h => IssueKey(h, 5, Role.Trader, account: 99));
 
         yield return Case(ResultCode.UnknownAccount, "place", h => Buy(h, 1_000, 1, account: 99));
         yield return Case(ResultCode.UnknownAccount, "cancel", h => Command.Cancel(h.Now, 99, 1));

@@ -39,7 +39,7 @@ public class StateHashEncodingTests
     /// <summary>Header through the market count, with no configuration changed.</summary>
     private static long[] Header(long clock, long nextOrderId, long deposits, long markets) =>
     [
-        0x48534D54, 1, clock, nextOrderId,
+        0x48534D54, 2, clock, nextOrderId,
         long.MaxValue,                                  // max open orders: unlimited
         long.MaxValue, long.MaxValue, long.MaxValue,    // tier caps: unverified, verified, trusted
         1, 2, 3, 0,                                     // consumption order: trial, promo, acquired, allocated
@@ -51,8 +51,8 @@ public class StateHashEncodingTests
     public void EmptyEngine()
     {
         var core = new ExchangeCore();
-        Assert.That(core.StateHash(), Is.EqualTo(Hash([.. Header(0, 1, 0, 0), 0])));
-        Assert.That(core.StateHash(), Is.EqualTo(0x59E7DA3779435C82UL));
+        Assert.That(core.StateHash(), Is.EqualTo(Hash([.. Header(0, 1, 0, 0), 0, 0])));
+        Assert.That(core.StateHash(), Is.EqualTo(0xF447175CCC38811BUL));
     }
 
     [Test]
@@ -86,7 +86,7 @@ public class StateHashEncodingTests
             0,                                              // no lots in any market
             1, 1,                                           // open orders oldest first: order 1
         ];
-        Assert.That(core.StateHash(), Is.EqualTo(Hash([.. Header(Start, 2, 1_000_000_000, 1), .. market, .. accounts])));
-        Assert.That(core.StateHash(), Is.EqualTo(0x720812C3219CEE82UL));
+        Assert.That(core.StateHash(), Is.EqualTo(Hash([.. Header(Start, 2, 1_000_000_000, 1), .. market, .. accounts, 0])));
+        Assert.That(core.StateHash(), Is.EqualTo(0x6558C3C626806BA6UL));
     }
 }

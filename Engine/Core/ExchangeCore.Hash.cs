@@ -10,7 +10,7 @@ namespace TokenMatch.Core;
 public sealed partial class ExchangeCore
 {
     /// <summary>Version of the canonical encoding in docs/state-hash.md; bump it when the encoding changes.</summary>
-    public const long StateHashVersion = 1;
+    public const long StateHashVersion = 2;
 
     /// <summary>XxHash64 (seed 0) over the canonical state encoding of docs/state-hash.md.</summary>
     public ulong StateHash()
@@ -79,6 +79,14 @@ public sealed partial class ExchangeCore
             for (int i = a.FirstOrder; i >= 0; i = _orders[i].AccountNext) count++;
             w.Long(count);
             for (int i = a.FirstOrder; i >= 0; i = _orders[i].AccountNext) w.Long(_orders[i].Id);
+        }
+
+        List<ApiKeyRecord> keys = _apiKeys.Sorted();
+        w.Long(keys.Count);
+        foreach (ApiKeyRecord k in keys)
+        {
+            w.Long(k.KeyId); w.Long(k.Account); w.Long((long)k.Role); w.Long(k.Revoked ? 1 : 0);
+            w.Long(k.Salt0); w.Long(k.Salt1); w.Long(k.Hash0); w.Long(k.Hash1); w.Long(k.Hash2); w.Long(k.Hash3);
         }
         return w.Finish();
     }

@@ -123,6 +123,8 @@ public sealed partial class ExchangeCore : IBookHost
         CommandType.SetStpDefault => SetStpDefault(ref c),
         CommandType.SetConsumeOrder => SetConsumeOrder(ref c),
         CommandType.SetHouse => SetHouse(ref c),
+        CommandType.IssueApiKey => IssueApiKey(ref c),
+        CommandType.RevokeApiKey => RevokeApiKey(ref c),
         CommandType.CreateMarket => CreateMarket(ref c),
         CommandType.SetCurve => SetCurve(ref c),
         CommandType.AddCurvePoint => AddCurvePoint(ref c),

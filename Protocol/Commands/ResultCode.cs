@@ -79,6 +79,12 @@ public enum ResultCode : ushort
     InvalidId = 213,
     /// <summary>The buyback bid's FTE price falls outside the market's price bounds.</summary>
     BuybackPriceOutOfRange = 214,
+    /// <summary>An API key with this id was already issued.</summary>
+    ApiKeyExists = 215,
+    /// <summary>No API key has this id, or it is already revoked.</summary>
+    UnknownApiKey = 216,
+    /// <summary>Session role not known.</summary>
+    InvalidRole = 217,
 
     // 3xx: risk and ledger.
     /// <summary>No account has this id.</summary>
@@ -119,4 +125,26 @@ public enum ResultCode : ushort
     RingFull = 504,
     /// <summary>The engine is shutting down.</summary>
     ShuttingDown = 505,
+    /// <summary>The client's protocol version is not one the server speaks.</summary>
+    UnsupportedVersion = 506,
+    /// <summary>The frame's message type is not known (or not a request).</summary>
+    UnknownMessageType = 507,
+    /// <summary>A field is missing, of the wrong type, or out of range.</summary>
+    InvalidField = 508,
+    /// <summary>A frame's length prefix exceeds the maximum frame length.</summary>
+    FrameTooLarge = 509,
+    /// <summary>The session has the maximum number of requests in flight.</summary>
+    TooManyInFlight = 510,
+    /// <summary>The API key is malformed, unknown, revoked or wrong.</summary>
+    LoginFailed = 511,
+    /// <summary>Hello or login sent twice, or login before hello.</summary>
+    ProtocolViolation = 512,
+    /// <summary>The session's outbound buffer passed its bound: it read too slowly.</summary>
+    SlowConsumer = 513,
+    /// <summary>The session sent too many bad frames.</summary>
+    TooManyErrors = 514,
+    /// <summary>The session's API key was revoked.</summary>
+    KeyRevoked = 515,
+    /// <summary>The server is closing the session (shutdown, or the client said goodbye).</summary>
+    SessionClosed = 516,
 }

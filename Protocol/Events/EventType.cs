@@ -5,11 +5,11 @@ public enum EventType : byte
 {
     /// <summary>A command was accepted (for a place, the order now has its id).</summary>
     Accepted = 1,
-    /// <summary>A command was rejected; <see cref="Event.Code"/> says why. Nothing changed.</summary>
+    /// <summary>A command was rejected; the event's code says why. Nothing changed.</summary>
     Rejected = 2,
     /// <summary>A fill between a resting (maker) and an incoming (taker) order.</summary>
     Trade = 3,
-    /// <summary>An order left the book unfilled; <see cref="Event.Reason"/> says why.</summary>
+    /// <summary>An order left the book unfilled; the event's reason says why.</summary>
     Cancelled = 4,
     /// <summary>An order was amended (new price and remaining quantity).</summary>
     Amended = 5,

@@ -50,6 +50,14 @@ public enum CommandType : byte
     SetConsumeOrder = 31,
     /// <summary>Name the provider account (buyback bids) and the fee account.</summary>
     SetHouse = 32,
+    /// <summary>
+    /// Record an API key: <c>Account</c> its account, <c>Code</c> its role (see <c>Role</c>),
+    /// <c>OrderId</c> the key id, <c>A0</c>..<c>A1</c> the 16-byte salt, <c>A2</c>..<c>A5</c> the
+    /// 32-byte SHA-256 of salt and secret (the secret itself never enters the engine).
+    /// </summary>
+    IssueApiKey = 33,
+    /// <summary>Revoke an API key: <c>OrderId</c> the key id. Sessions logged in with it are closed.</summary>
+    RevokeApiKey = 34,
 
     /// <summary>Create a market in state pre-open.</summary>
     CreateMarket = 40,
@@ -71,7 +79,7 @@ public enum CommandType : byte
     SetBuyback = 48,
     /// <summary>
     /// Ask for a full engine snapshot after this command: the core accepts it and changes no state;
-    /// the pipeline then snapshots (<see cref="Pipeline.IJournalConsumer.OnSnapshot"/>).
+    /// the pipeline then snapshots (the engine's <c>IJournalConsumer.OnSnapshot</c>).
     /// </summary>
     Snapshot = 49,
 
