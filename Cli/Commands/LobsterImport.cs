@@ -1,4 +1,5 @@
 using System.Text;
+using TokenMatch.Cli.Io;
 using TokenMatch.Formats.Lobster;
 using TokenMatch.Formats.Scripts;
 
@@ -24,14 +25,30 @@ public static class LobsterImport
     /// <param name="scriptPath">Where to write the commands run as a command script, or null.</param>
     /// <param name="output">Receives the report.</param>
     /// <param name="error">Receives input errors.</param>
+    /// <param name="strict">Treat warnings (no date anywhere) as errors.</param>
     public static int Run(string messagePath, string orderbookPath, int? levels, string? date, string? exportBookPath,
-        string? scriptPath, TextWriter output, TextWriter error)
+        string? scriptPath, TextWriter output, TextWriter error, bool strict = false)
     {
+        if (CliPaths.Clash([messagePath, orderbookPath], [exportBookPath, scriptPath]) is var (clashOut, clashIn))
+        {
+            error.WriteLine($"tokenmatch import lobster: refusing to write {clashOut}: it is the input {clashIn}");
+            return ExitCodes.FileError;
+        }
         LobsterDay day;
         try
         {
             long? midnight = date is null ? null : LobsterDay.MidnightOf(date, "--date");
             day = LobsterDay.Load(messagePath, orderbookPath, midnight);
+            if (!day.DateKnown)
+            {
+                error.WriteLine($"{(strict ? "error" : "warning")}: {messagePath}: the file name carries no date and no --date was given: " +
+                                "the day is taken as 1970-01-01");
+                if (strict)
+                {
+                    error.WriteLine("tokenmatch import lobster: 1 warning(s) and --strict: nothing was run");
+                    return ExitCodes.BadInput;
+                }
+            }
             if (levels is { } n && (n < 1 || n > day.Orderbook.Levels))
             {
                 error.WriteLine($"--levels {n}: the orderbook file has {day.Orderbook.Levels} level(s)");
@@ -68,10 +85,11 @@ public static class LobsterImport
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"tokenmatch import lobster: cannot write: {e.Message}");
+            error.WriteLine($"tokenmatch import lobster: cannot write: {e.Message}{RemovePartial(exportBookPath, scriptPath)}");
             return ExitCodes.FileError;
         }
         Report(summary, output);
+        if (!day.DateKnown) output.WriteLine("warnings: 1 (no date: the day is 1970-01-01)");
         return summary.Mismatched == 0 && summary.Rejected == 0 ? ExitCodes.Ok : Mismatched;
     }
 
@@ -80,6 +98,26 @@ public static class LobsterImport
     {
         writer.WriteLine($"# tokenmatch import lobster: {day.Symbol}, {day.Messages.Length} message rows, replayed with the seeding and window rules of docs/lobster.md");
         ScriptWriter.WriteAll(writer, commands);
+    }
+
+    // After a failed write neither output can be trusted to be whole: remove the regular files among them.
+    private static string RemovePartial(params string?[] paths)
+    {
+        var removed = new List<string>();
+        foreach (string? path in paths)
+        {
+            if (path is null || !FileIdentity.IsRegularFile(path)) continue;
+            try
+            {
+                File.Delete(path);
+                removed.Add(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Left in place; the message below names only what was removed.
+            }
+        }
+        return removed.Count == 0 ? "" : $"; removed the partial {string.Join(" and ", removed)}";
     }
 
     private static StreamWriter OpenText(string path) => new(path, append: false, new UTF8Encoding(false)) { NewLine = "\n" };

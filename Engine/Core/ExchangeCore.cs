@@ -26,7 +26,7 @@ public sealed partial class ExchangeCore : IBookHost
     private readonly OrderIndex _orderIndex;
     private readonly Market?[] _markets = new Market?[MaxMarkets];
     private readonly List<Market> _marketList = new();
-    private Account?[] _accounts;
+    private readonly AccountTable _accounts;
     private readonly Event[] _events;
     private readonly GttQueue _gtt = new();
     private readonly List<int> _scratch = new();
@@ -48,7 +48,10 @@ public sealed partial class ExchangeCore : IBookHost
     private int _provider = -1;
     private int _feeAccount = -1;
     private long _totalDeposits;
-    private long _nextMarketEnd = long.MaxValue;
+    // The earliest cycle end of a market not yet expired, valid only while _marketEndPending: a flag,
+    // not a sentinel time, because every long is a time a command may carry (long.MaxValue included).
+    private long _nextMarketEnd;
+    private bool _marketEndPending;
 
     /// <summary>Builds an empty engine: no markets, no accounts.</summary>
     public ExchangeCore(CoreOptions? options = null)
@@ -56,7 +59,7 @@ public sealed partial class ExchangeCore : IBookHost
         _options = options ?? new CoreOptions();
         _orders = new OrderPool(_options.InitialOrderCapacity);
         _orderIndex = new OrderIndex(_options.InitialOrderCapacity);
-        _accounts = new Account?[Math.Max(16, _options.InitialAccountCapacity)];
+        _accounts = new AccountTable(MaxAccounts, Math.Max(16, _options.InitialAccountCapacity));
         _events = new Event[Math.Max(16, _options.EventBufferSize)];
     }
 
@@ -157,12 +160,12 @@ public sealed partial class ExchangeCore : IBookHost
                 _gtt.Pop();
             }
             // At equal times an order's own expiry comes before its market's end.
-            if (gttOrder >= 0 && gttDue <= _now && gttDue <= _nextMarketEnd)
+            if (gttOrder >= 0 && gttDue <= _now && (!_marketEndPending || gttDue <= _nextMarketEnd))
             {
                 _gtt.Pop();
                 CancelResting(gttOrder, CancelReason.TimeExpiry);
             }
-            else if (_nextMarketEnd <= _now)
+            else if (_marketEndPending && _nextMarketEnd <= _now)
             {
                 foreach (Market m in _marketList)
                 {
@@ -179,10 +182,16 @@ public sealed partial class ExchangeCore : IBookHost
 
     private void RecomputeNextMarketEnd()
     {
-        long next = long.MaxValue;
+        bool pending = false;
+        long next = 0;
         foreach (Market m in _marketList)
-            if (m.State != MarketState.Expired && m.CycleEnd < next) next = m.CycleEnd;
+        {
+            if (m.State == MarketState.Expired || (pending && m.CycleEnd >= next)) continue;
+            next = m.CycleEnd;
+            pending = true;
+        }
         _nextMarketEnd = next;
+        _marketEndPending = pending;
     }
 
     /// <summary>A snapshot request: accepted, changes nothing (the pipeline takes the snapshot after it).</summary>
@@ -192,7 +201,7 @@ public sealed partial class ExchangeCore : IBookHost
         return ResultCode.Ok;
     }
 
-    private Account? AccountOrNull(int id) => (uint)id < (uint)_accounts.Length ? _accounts[id] : null;
+    private Account? AccountOrNull(int id) => _accounts.Find(id);
 
     private Market? MarketOrNull(int id) => (uint)id < MaxMarkets ? _markets[id] : null;
 

@@ -137,7 +137,8 @@ public static class LobsterCsv
     private static LobsterFormatException Field(string file, int row, string name, ReadOnlySpan<byte> text, string expected)
     {
         string shown = System.Text.Encoding.UTF8.GetString(text.Length > 40 ? text[..40] : text);
-        return new LobsterFormatException(file, row, $"{name} \"{shown}\" is not {expected}");
+        string cut = text.Length > 40 ? $"…\" ({text.Length:N0} bytes)" : "\"";
+        return new LobsterFormatException(file, row, $"{name} \"{shown}{cut} is not {expected}");
     }
 
     /// <summary>An upper bound on the rows: newlines plus one for a last line without one.</summary>

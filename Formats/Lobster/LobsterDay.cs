@@ -14,8 +14,14 @@ public sealed partial class LobsterDay
     public const string DefaultSymbol = "LOBSTER";
 
     /// <summary>Builds a day from parsed parts; the two files must have one row per message.</summary>
-    public LobsterDay(string symbol, long midnight, LobsterMessage[] messages, LobsterOrderbook orderbook)
+    /// <param name="symbol">Ticker.</param>
+    /// <param name="midnight">The day's midnight, ns since the Unix epoch.</param>
+    /// <param name="messages">Message rows.</param>
+    /// <param name="orderbook">Orderbook rows.</param>
+    /// <param name="dateKnown">False when no date was given and the file name carries none (the day is then 1970-01-01).</param>
+    public LobsterDay(string symbol, long midnight, LobsterMessage[] messages, LobsterOrderbook orderbook, bool dateKnown = true)
     {
+        DateKnown = dateKnown;
         if (messages.Length != orderbook.Rows)
             throw new LobsterFormatException("orderbook", -1,
                 $"{orderbook.Rows} orderbook rows for {messages.Length} message rows: the files must match row for row");
@@ -32,6 +38,12 @@ public sealed partial class LobsterDay
 
     /// <summary>The trading day's midnight in nanoseconds since the Unix epoch (UTC).</summary>
     public long Midnight { get; }
+
+    /// <summary>
+    /// False when neither the caller nor the file name gave a date: <see cref="Midnight"/> is then 0
+    /// (1970-01-01), and a tool should warn (<c>tokenmatch import lobster</c> does; <c>--strict</c> refuses).
+    /// </summary>
+    public bool DateKnown { get; }
 
     /// <summary>The message rows, row 0 first.</summary>
     public LobsterMessage[] Messages { get; }
@@ -60,7 +72,7 @@ public sealed partial class LobsterDay
         string symbol = match.Success ? match.Groups["ticker"].Value : DefaultSymbol;
         if (symbol.Length > TokenMatch.Commands.MarketSymbol.MaxLength || !TokenMatch.Commands.MarketSymbol.IsValid(symbol)) symbol = DefaultSymbol;
         long day = midnight ?? (match.Success ? MidnightOf(match.Groups["date"].Value, messageName) : 0);
-        return new LobsterDay(symbol, day, messages, orderbook);
+        return new LobsterDay(symbol, day, messages, orderbook, dateKnown: midnight is not null || match.Success);
     }
 
     /// <summary>Midnight UTC of an ISO date (yyyy-MM-dd) in nanoseconds since the Unix epoch.</summary>

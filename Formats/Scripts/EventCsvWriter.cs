@@ -14,6 +14,14 @@ namespace TokenMatch.Formats.Scripts;
 /// </summary>
 public sealed class EventCsvWriter : IEventSink
 {
+    /// <summary>
+    /// The comment line written before the header by <c>tokenmatch run</c>: the units of the columns
+    /// (a CSV reader skips it with <c>comment='#'</c>).
+    /// </summary>
+    public const string UnitsLine =
+        "# units: price, exec_price, fee, other_fee in micro-credits per lot (1c = 1000000); qty, remaining in lots; " +
+        "time ISO-8601 UTC (ns); price = FTE price (trade: the resting order's), exec_price = credits per lot paid = eff(price, time)";
+
     /// <summary>The header row.</summary>
     public const string Header =
         "seq,time,event,command,code,market,account,order,client,side,price,exec_price,qty,remaining,fee,other_fee,other_account,other_order,reason,detail";
@@ -26,6 +34,9 @@ public sealed class EventCsvWriter : IEventSink
 
     /// <summary>Writes the header row.</summary>
     public void WriteHeader() => _writer.WriteLine(Header);
+
+    /// <summary>Writes <see cref="UnitsLine"/>; call it before <see cref="WriteHeader"/>, or not at all for a bare CSV.</summary>
+    public void WriteUnitsLine() => _writer.WriteLine(UnitsLine);
 
     /// <inheritdoc />
     public void OnEvents(ReadOnlySpan<Event> events)

@@ -40,7 +40,7 @@ public sealed record ScriptField(
             case FieldKind.Symbol:
                 if (!MarketSymbol.IsValid(text) || text.StartsWith('#'))
                 {
-                    error = $"'{text}' is not a market symbol (1..{MarketSymbol.MaxLength} printable ASCII characters, not starting with #)";
+                    error = $"{ScriptText.Quote(text)} is not a market symbol (1..{MarketSymbol.MaxLength} printable ASCII characters, not starting with #)";
                     return false;
                 }
                 command.OrderId = MarketSymbol.PackLow(text);
@@ -111,7 +111,7 @@ public sealed record ScriptField(
         string[] parts = text.Split(',');
         if (parts.Length != 4)
         {
-            error = $"expected four origins separated by commas (e.g. trial,promo,acquired,allocated), got '{text}'";
+            error = $"expected four origins separated by commas (e.g. trial,promo,acquired,allocated), got {ScriptText.Quote(text)}";
             return false;
         }
         Span<long> origins = stackalloc long[4];

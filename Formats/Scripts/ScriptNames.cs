@@ -50,7 +50,7 @@ public static class ScriptNames<TEnum> where TEnum : struct, Enum
         if (ValuesByName.TryGetValue(text, out raw)) return true;
         if (ScriptValues.LooksLikeInteger(text) && ScriptValues.TryParseInteger(text, out raw, out _) && raw >= 0 && raw <= max)
             return true;
-        error = $"unknown {typeof(TEnum).Name} '{text}' (expected one of: {AllNames})";
+        error = $"unknown {typeof(TEnum).Name} {ScriptText.Quote(text)} (expected one of: {AllNames})";
         return false;
     }
 

@@ -25,7 +25,7 @@ public static class ScriptReader
             throw new ScriptParseException(lineNumber, "verb", "missing: a line is TIME VERB key=value ...");
         ScriptVerb verb = ScriptVerbs.Find(tokens[1])
             ?? throw new ScriptParseException(lineNumber, "verb",
-                $"unknown verb '{tokens[1]}' (expected one of: {string.Join(", ", ScriptVerbs.All.Select(v => v.Name))})");
+                $"unknown verb {ScriptText.Quote(tokens[1])} (expected one of: {string.Join(", ", ScriptVerbs.All.Select(v => v.Name))})");
 
         command.Type = verb.Type;
         command.Timestamp = timestamp;
@@ -39,11 +39,11 @@ public static class ScriptReader
             string token = tokens[i];
             int eq = token.IndexOf('=');
             if (eq <= 0)
-                throw new ScriptParseException(lineNumber, token, $"expected key=value (fields of '{verb.Name}': {verb.KeyList})");
+                throw new ScriptParseException(lineNumber, ScriptText.Name(token), $"expected key=value (fields of '{verb.Name}': {verb.KeyList})");
             string key = token[..eq];
             string value = token[(eq + 1)..];
             ScriptField field = verb.Find(key)
-                ?? throw new ScriptParseException(lineNumber, key, $"'{verb.Name}' has no such field (fields: {verb.KeyList})");
+                ?? throw new ScriptParseException(lineNumber, ScriptText.Name(key), $"'{verb.Name}' has no such field (fields: {verb.KeyList})");
             if (!seen.Add(key))
                 throw new ScriptParseException(lineNumber, key, "given twice");
             if (value.Length == 0)

@@ -27,14 +27,14 @@ public static class ScriptTime
         nanos = 0;
         if (ScriptValues.LooksLikeInteger(text))
             return ScriptValues.TryParseInteger(text, out nanos, out error);
-        error = $"expected an ISO-8601 UTC time such as 2026-12-01T00:00:00Z (or integer nanoseconds), got '{text}'";
+        error = $"expected an ISO-8601 UTC time such as 2026-12-01T00:00:00Z (or integer nanoseconds), got {ScriptText.Quote(text)}";
         if (text.Length < 10 || text[4] != '-' || text[7] != '-') return false;
         if (!TryDigits(text, 0, 4, out int year) || !TryDigits(text, 5, 2, out int month) ||
             !TryDigits(text, 8, 2, out int day)) return false;
-        if (month is < 1 or > 12) { error = $"month {month} is not 1..12 in '{text}'"; return false; }
+        if (month is < 1 or > 12) { error = $"month {month} is not 1..12 in {ScriptText.Quote(text)}"; return false; }
         if (day < 1 || day > DaysInMonth(year, month))
         {
-            error = $"day {day} is not in month {year:D4}-{month:D2} in '{text}'";
+            error = $"day {day} is not in month {year:D4}-{month:D2} in {ScriptText.Quote(text)}";
             return false;
         }
         int hour = 0, minute = 0, second = 0;
@@ -46,7 +46,7 @@ public static class ScriptTime
                 !TryDigits(text, 17, 2, out second)) return false;
             if (hour > 23 || minute > 59 || second > 59)
             {
-                error = $"time of day {text.Substring(11, 8)} is out of range in '{text}'";
+                error = $"time of day {text.Substring(11, 8)} is out of range in {ScriptText.Quote(text)}";
                 return false;
             }
             int pos = 19;
@@ -56,7 +56,7 @@ public static class ScriptTime
                 pos++;
                 while (pos < text.Length && char.IsAsciiDigit(text[pos]))
                 {
-                    if (++digits > 9) { error = $"more than 9 fractional digits in '{text}'"; return false; }
+                    if (++digits > 9) { error = $"more than 9 fractional digits in {ScriptText.Quote(text)}"; return false; }
                     fraction = fraction * 10 + (text[pos] - '0');
                     pos++;
                 }
@@ -65,7 +65,7 @@ public static class ScriptTime
             }
             if (pos != text.Length - 1 || text[pos] != 'Z')
             {
-                error = $"a time must end in Z (UTC, no offsets) in '{text}'";
+                error = $"a time must end in Z (UTC, no offsets) in {ScriptText.Quote(text)}";
                 return false;
             }
         }
@@ -73,7 +73,7 @@ public static class ScriptTime
             + ((long)hour * 3_600 + minute * 60 + second) * NanosPerSecond + fraction;
         if (total < long.MinValue || total > long.MaxValue)
         {
-            error = $"'{text}' is outside the range of 64-bit nanoseconds (1677-09-21 to 2262-04-11)";
+            error = $"{ScriptText.Quote(text)} is outside the range of 64-bit nanoseconds (1677-09-21 to 2262-04-11)";
             return false;
         }
         nanos = (long)total;
@@ -123,20 +123,20 @@ public static class ScriptTime
             int index = Array.FindIndex(DurationUnits, u => u.Unit == unit);
             if (index < 0)
             {
-                error = $"unknown duration unit '{unit}' in '{text}' (use d, h, m, s, ms, us or ns)";
+                error = $"unknown duration unit {ScriptText.Quote(unit)} in {ScriptText.Quote(text)} (use d, h, m, s, ms, us or ns)";
                 return false;
             }
             scale = DurationUnits[index].Nanos;
         }
         if (!ScriptValues.TryParseInteger(number, out long value, out error))
         {
-            error = $"expected a duration such as 7d, 12h or integer nanoseconds, got '{text}'";
+            error = $"expected a duration such as 7d, 12h or integer nanoseconds, got {ScriptText.Quote(text)}";
             return false;
         }
         Int128 total = (Int128)value * scale;
         if (total < long.MinValue || total > long.MaxValue)
         {
-            error = $"duration '{text}' does not fit 64-bit nanoseconds";
+            error = $"duration {ScriptText.Quote(text)} does not fit 64-bit nanoseconds";
             return false;
         }
         nanos = (long)total;

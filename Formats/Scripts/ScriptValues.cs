@@ -26,7 +26,7 @@ public static class ScriptValues
     public static bool TryParseInteger(string text, out long value, out string error)
     {
         value = 0;
-        error = $"expected an integer, got '{text}'";
+        error = $"expected an integer, got {ScriptText.Quote(text)}";
         bool negative = text.StartsWith('-');
         int start = negative ? 1 : 0;
         if (start == text.Length || !char.IsAsciiDigit(text[start]) || !char.IsAsciiDigit(text[^1])) return false;
@@ -43,14 +43,14 @@ public static class ScriptValues
             magnitude = magnitude * 10 + (c - '0');
             if (magnitude > (Int128)long.MaxValue + 1)
             {
-                error = $"'{text}' does not fit a 64-bit integer";
+                error = $"{ScriptText.Quote(text)} does not fit a 64-bit integer";
                 return false;
             }
         }
         Int128 signed = negative ? -magnitude : magnitude;
         if (signed > long.MaxValue)
         {
-            error = $"'{text}' does not fit a 64-bit integer";
+            error = $"{ScriptText.Quote(text)} does not fit a 64-bit integer";
             return false;
         }
         value = (long)signed;
@@ -65,7 +65,7 @@ public static class ScriptValues
         if (!TryParseInteger(text, out long wide, out error)) return false;
         if (wide is < int.MinValue or > int.MaxValue)
         {
-            error = $"'{text}' does not fit a 32-bit id";
+            error = $"{ScriptText.Quote(text)} does not fit a 32-bit id";
             return false;
         }
         value = (int)wide;
@@ -84,11 +84,11 @@ public static class ScriptValues
         int dot = body.IndexOf('.');
         string whole = dot < 0 ? body : body[..dot];
         string fraction = dot < 0 ? "" : body[(dot + 1)..];
-        error = $"expected micro-credits (integer) or credits such as 12.5c, got '{text}'";
+        error = $"expected micro-credits (integer) or credits such as 12.5c, got {ScriptText.Quote(text)}";
         if (dot >= 0 && fraction.Length == 0) return false;
         if (fraction.Length > 6)
         {
-            error = $"'{text}' has more than 6 decimals (1 micro-credit = 0.000001c)";
+            error = $"{ScriptText.Quote(text)} has more than 6 decimals (1 micro-credit = 0.000001c)";
             return false;
         }
         foreach (char ch in fraction)
@@ -99,7 +99,7 @@ public static class ScriptValues
         Int128 total = (Int128)credits * MicrosPerCredit + (negative ? -fractionMicros : fractionMicros);
         if (total < long.MinValue || total > long.MaxValue)
         {
-            error = $"'{text}' does not fit 64-bit micro-credits";
+            error = $"{ScriptText.Quote(text)} does not fit 64-bit micro-credits";
             return false;
         }
         micros = (long)total;
