@@ -58,6 +58,7 @@ public sealed partial class ExchangeCore
         foreach (Market m in _marketList) WriteMarket(ref w, m, orders);
         WriteLots(ref w);
         WriteOrderLists(ref w);
+        WriteApiKeys(ref w);
         BinaryPrimitives.WriteUInt32LittleEndian(w.Take(4), TrailerMagic);
         w.Finish();
     }
@@ -134,19 +135,15 @@ public sealed partial class ExchangeCore
     private void WriteLots(ref SnapshotWriter w)
     {
         long count = 0;
-        foreach (Account? a in _accounts)
-        {
-            if (a is null) continue;
-            foreach (Market m in _marketList) if (m.HasLots(a.Id)) count++;
-        }
+        foreach (Account a in _accounts)
+            foreach (Market m in _marketList) if (m.HasLots(a)) count++;
         I64(w.Take(8), 0, count);
-        foreach (Account? a in _accounts)
+        foreach (Account a in _accounts)
         {
-            if (a is null) continue;
             foreach (Market m in _marketList)
             {
-                if (!m.HasLots(a.Id)) continue;
-                ref MarketLots l = ref m.Lots[a.Id];
+                if (!m.HasLots(a)) continue;
+                ref MarketLots l = ref m.LotsOf(a);
                 Span<byte> r = w.Take(LotsSize);
                 I32(r, 0, a.Id);
                 I32(r, 4, m.Id);
@@ -172,6 +169,28 @@ public sealed partial class ExchangeCore
             I32(r, 0, a.Id);
             I32(r, 4, orders);
             for (int i = a.FirstOrder; i >= 0; i = _orders[i].AccountNext) I64(w.Take(8), 0, _orders[i].Id);
+        }
+    }
+
+    /// <summary>Every API key, revoked ones included, by ascending key id (the state hash's order).</summary>
+    private void WriteApiKeys(ref SnapshotWriter w)
+    {
+        List<ApiKeyRecord> keys = _apiKeys.Sorted();
+        I32(w.Take(4), 0, keys.Count);
+        foreach (ApiKeyRecord k in keys)
+        {
+            Span<byte> r = w.Take(ApiKeySize);
+            r.Clear();
+            I64(r, 0, k.KeyId);
+            I32(r, 8, k.Account);
+            r[12] = (byte)k.Role;
+            r[13] = k.Revoked ? (byte)1 : (byte)0;
+            I64(r, 16, k.Salt0);
+            I64(r, 24, k.Salt1);
+            I64(r, 32, k.Hash0);
+            I64(r, 40, k.Hash1);
+            I64(r, 48, k.Hash2);
+            I64(r, 56, k.Hash3);
         }
     }
 

@@ -91,6 +91,7 @@ public sealed partial class ExchangeCore
         if (restored != resting) Damaged($"the header counts {resting} resting orders, the books hold {restored}");
         ReadLots(ref reader);
         ReadOrderLists(ref reader);
+        ReadApiKeys(ref reader);
         uint trailer = BinaryPrimitives.ReadUInt32LittleEndian(reader.Take(4, "the trailer"));
         if (trailer != TrailerMagic) Damaged($"the trailer at offset {reader.Position - 4} is not \"TMSE\"");
         if (reader.Remaining != 0) Damaged($"{reader.Remaining} bytes follow the trailer");
@@ -114,7 +115,7 @@ public sealed partial class ExchangeCore
         if (id <= previous) Damaged($"account {id} (record ending at offset {end}) is out of ascending order");
         var create = new Command { Type = CommandType.CreateAccount, Account = id, Code = r[4] };
         if (CreateAccount(ref create) != ResultCode.Ok) Damaged($"account {id} (record ending at offset {end}) has an invalid id or tier");
-        Account a = _accounts[id]!;
+        Account a = _accounts.Get(id);
         if (r[5] > 1 || r[6] is < (byte)StpMode.None or > (byte)StpMode.DecrementAndCancel)
             Damaged($"account {id} has an invalid frozen flag or self-trade mode");
         a.Frozen = r[5] == 1;
@@ -245,9 +246,10 @@ public sealed partial class ExchangeCore
             ReadOnlySpan<byte> r = reader.Take(LotsSize, "a lots record");
             int account = I32(r, 0), market = I32(r, 4);
             Market? m = MarketOrNull(market);
-            if (AccountOrNull(account) is null || m is null || m.HasLots(account))
+            Account? a = AccountOrNull(account);
+            if (a is null || m is null || m.HasLots(a))
                 Damaged($"the lots record ending at offset {reader.Position} names an unknown account or market, or repeats one");
-            ref MarketLots l = ref m!.LotsOf(account);
+            ref MarketLots l = ref m!.LotsOf(a!);
             for (int origin = 0; origin < 4; origin++) l.Free[origin] = I64(r, 8 + 8 * origin);
             l.HeldAllocated = I64(r, 40);
             l.SellCounted = I64(r, 48);
@@ -283,6 +285,24 @@ public sealed partial class ExchangeCore
             if (a.OpenOrders != _scratch[n++]) Damaged($"account {a.Id} counts {_scratch[n - 1]} open orders, its list holds {a.OpenOrders}");
         }
         _scratch.Clear();
+    }
+
+    private void ReadApiKeys(ref SnapshotReader reader)
+    {
+        int count = BinaryPrimitives.ReadInt32LittleEndian(reader.Take(4, "the API key count"));
+        reader.CheckCount(count, ApiKeySize, "API keys");
+        long previous = 0;
+        for (int i = 0; i < count; i++)
+        {
+            ReadOnlySpan<byte> r = reader.Take(ApiKeySize, "an API key");
+            long keyId = I64(r, 0);
+            int account = I32(r, 8);
+            if (keyId <= previous || AccountOrNull(account) is null || r[12] is < (byte)Role.Trader or > (byte)Role.MarketData || r[13] > 1)
+                Damaged($"the API key record ending at offset {reader.Position} is out of order, names an unknown account or holds an invalid role or flag");
+            previous = keyId;
+            _apiKeys.Add(new ApiKeyRecord(keyId, account, (Role)r[12], I64(r, 16), I64(r, 24), I64(r, 32), I64(r, 40),
+                I64(r, 48), I64(r, 56), Revoked: r[13] == 1));
+        }
     }
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]

@@ -48,6 +48,10 @@ namespace TokenMatch.Core;
 ///  Open-order lists: count i32 (accounts with open orders), then x:
 ///   account i32 | orders i32 | order ids i64 x orders, oldest accepted first
 ///
+///  API keys: count i32, then x API key record (64 bytes), by ascending key id:
+///   0 key id i64 | 8 account i32 | 12 role u8 | 13 revoked u8 | 14..15 reserved
+///  16 salt 2 x i64 | 32 SHA-256 of salt and secret 4 x i64
+///
 ///  Trailer: "TMSE" u32
 /// </code>
 /// Bump <see cref="Version"/> when any field is added, removed, widened, reordered or re-meant, or
@@ -93,6 +97,9 @@ public static class SnapshotDescriptor
 
     /// <summary>Size of a lots record.</summary>
     public const int LotsSize = 64;
+
+    /// <summary>Size of an API key record.</summary>
+    public const int ApiKeySize = 64;
 
     /// <summary>Order record flag: the provider's buyback bid.</summary>
     public const byte BuybackFlag = 1;
