@@ -90,7 +90,7 @@ public sealed class SummaryTests
         Assert.That(text, Does.Contain("market 1 LLM-L/2026-12: 4 trades, 65 lots, 92.78c paid, VWAP 1.427384c, executed at 95.3% of fair value"));
         Assert.That(text, Does.Contain("  10: available 46.56339c, held 0c"));
         Assert.That(text, Does.Contain("fok-not-fillable (402): 1 — line 50 place"));
-        Assert.That(text.TrimEnd().Split('\n')[^1], Is.EqualTo("state hash: 2c4aab4eea01f823"));
+        Assert.That(text.TrimEnd().Split('\n')[^1], Is.EqualTo(TokenMatch.Tests.Support.ScriptHash.Of(ExampleScriptTests.Example("cycle.tms"))));
     }
 
     [Test]
