@@ -107,7 +107,7 @@ public ref struct BodyReader
         if (!Next(name)) return false;
         if (_reader.NextMessagePackType == MessagePackType.Nil) { _reader.ReadNil(); return true; }
         if (_reader.NextMessagePackType != MessagePackType.String) return WrongType(name, "a string");
-        ReadOnlySequence<byte>? bytes = _reader.ReadBytes();
+        ReadOnlySequence<byte>? bytes = _reader.ReadStringSequence();
         if (bytes is { } b)
         {
             if (b.Length > maxLength) { Error = $"field {_field - 1} ({name}) longer than {maxLength} bytes"; return false; }
