@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "mix" => MixHarness.Run(args[1..]),
     "latency-core" => LatencyHarness.Run(args[1..]),
     "latency" => PipelineLatencyHarness.Run(args[1..]),
+    "gateway" => TokenMatch.Benchmarks.Gateway.GatewayLoadHarness.Run(args[1..]),
     _ => RunBenchmarks(args),
 };
 
