@@ -1,5 +1,5 @@
 using System.CommandLine;
-using TokenMatch.Cli.Lobster;
+using TokenMatch.Formats.Lobster;
 
 namespace TokenMatch.Cli.Commands;
 
@@ -14,16 +14,17 @@ public static class ImportCommand
         var levels = new Option<int?>("--levels") { HelpName = "N", Description = "Levels per side to compare and export (default: all of the file's)" };
         var script = new Option<string?>("--script") { HelpName = "file", Description = "Write the commands run as a command script for `tokenmatch run`" };
         var exportBook = new Option<string?>("--export-book") { HelpName = "file.csv", Description = "Write the engine's book after every row in LOBSTER's orderbook layout" };
-        var date = new Option<string?>("--date") { HelpName = "yyyy-MM-dd", Description = "Trading day (yyyy-MM-dd) when the file name does not carry it" };
+        var date = new Option<string?>("--date") { HelpName = "yyyy-MM-dd", Description = "Trading day (yyyy-MM-dd) when the file name does not carry it (without either: 1970-01-01, with a warning)" };
+        var strict = new Option<bool>("--strict") { Description = "Treat warnings (no date in the file name and no --date) as errors: exit 2" };
 
         var lobster = new Command("lobster", "Replay a LOBSTER day through the engine and compare its book with the orderbook file after every message")
         {
-            message, orderbook, levels, script, exportBook, date,
+            message, orderbook, levels, script, exportBook, date, strict,
         };
         lobster.SetAction(result => LobsterImport.Run(
             result.GetRequiredValue(message), result.GetRequiredValue(orderbook), result.GetValue(levels), result.GetValue(date),
             result.GetValue(exportBook), result.GetValue(script),
-            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, result.GetValue(strict)));
 
         return new Command("import", "Import real exchange data") { lobster };
     }

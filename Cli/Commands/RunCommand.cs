@@ -1,148 +1,130 @@
-using System.Text;
-using TokenMatch.Cli.Scripts;
+using TokenMatch.Cli.Io;
+using TokenMatch.Cli.Summary;
 using TokenMatch.Commands;
 using TokenMatch.Core;
-using TokenMatch.Events;
+using TokenMatch.Formats.Scripts;
 
 namespace TokenMatch.Cli.Commands;
 
 /// <summary>
-/// <c>tokenmatch run &lt;script&gt; [--events &lt;file.csv&gt;]</c>: runs a command script
-/// (docs/command-script.md) through a new engine, writes every event as CSV when asked, prints a short
-/// summary and, as the last line, <c>state hash: </c> and the 16-digit hex state hash.
-/// The whole script is parsed before anything runs, so a bad line runs nothing and writes no events.
+/// <c>tokenmatch run &lt;script|-&gt; [--events &lt;file.csv|-&gt;] [--json] [--strict] [--check]</c>:
+/// runs a command script (docs/command-script.md) through a new engine, writes every event as CSV
+/// when asked, and prints a summary whose last line is <c>state hash: </c> and the 16-digit hex hash.
+/// The script is read once and parsed whole before anything runs, so a bad line runs nothing and
+/// writes no events, and a pipe or standard input works as well as a file.
 /// </summary>
 public static class RunCommand
 {
-    /// <summary>Rejections listed one by one in the summary before the rest are only counted.</summary>
-    public const int MaxListedRejections = 20;
-
-    private static readonly EventType[] SummaryOrder =
-    [
-        EventType.Accepted, EventType.Rejected, EventType.Trade, EventType.Cancelled, EventType.Amended,
-        EventType.Decremented, EventType.BookLevel, EventType.LotsExpired, EventType.MarketState,
-    ];
+    /// <summary>What <c>--help</c> says about the events file: its units, and price against exec_price.</summary>
+    public const string EventsHelp =
+        "Write every event to this CSV file ('-' for standard output; the summary then goes to standard error). " +
+        "Units: price, exec_price, fee, other_fee in micro-credits per lot (1c = 1,000,000), qty and remaining in lots, " +
+        "time ISO-8601 UTC to the nanosecond. price is an FTE price (what the lot would cost at cycle start; for a trade " +
+        "the resting order's), exec_price what a trade paid per lot: eff(price, time) = price x D(time), rounded to the tick";
 
     /// <summary>The <c>run</c> subcommand.</summary>
     public static System.CommandLine.Command Create()
     {
-        var script = new System.CommandLine.Argument<FileInfo>("script")
+        var script = new System.CommandLine.Argument<string>("script")
         {
-            Description = "The command script to run (docs/command-script.md)",
+            Description = "The command script to run (docs/command-script.md); '-' reads standard input",
         };
-        var events = new System.CommandLine.Option<FileInfo>("--events")
+        var events = new System.CommandLine.Option<string>("--events") { Description = EventsHelp, HelpName = "file.csv|-" };
+        var json = new System.CommandLine.Option<bool>("--json") { Description = "Print the summary as one JSON object (docs/command-script.md)" };
+        var strict = new System.CommandLine.Option<bool>("--strict") { Description = "Treat warnings (a time earlier than the line before) as errors: exit 2, run nothing" };
+        var check = new System.CommandLine.Option<bool>("--check") { Description = "Parse and check the script, print its warnings, run nothing" };
+        var command = new System.CommandLine.Command("run", "Run a command script through a new engine and print a summary and the final state hash")
         {
-            Description = "Write every event to this CSV file",
-            HelpName = "file.csv",
-        };
-        var command = new System.CommandLine.Command("run", "Run a command script through a new engine and print the final state hash")
-        {
-            script, events,
+            script, events, json, strict, check,
         };
         command.SetAction(result => Run(
-            result.GetRequiredValue(script), result.GetValue(events),
-            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+            new RunSettings(result.GetRequiredValue(script))
+            {
+                Events = result.GetValue(events), Json = result.GetValue(json), Strict = result.GetValue(strict), Check = result.GetValue(check),
+            },
+            Program.StandardInput, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
-    /// <summary>Runs <paramref name="script"/>; returns an <see cref="ExitCodes"/> value.</summary>
-    public static int Run(FileInfo script, FileInfo? events, TextWriter output, TextWriter error)
+    /// <summary>Runs <paramref name="script"/> with its events to <paramref name="events"/> (kept for callers of the first CLI).</summary>
+    public static int Run(FileInfo script, FileInfo? events, TextWriter output, TextWriter error) =>
+        Run(new RunSettings(script.ToString()) { Events = events?.FullName }, TextReader.Null, output, error);
+
+    /// <summary>Runs a script as <paramref name="settings"/> say; returns an <see cref="ExitCodes"/> value.</summary>
+    public static int Run(RunSettings settings, TextReader stdin, TextWriter output, TextWriter error)
     {
-        string name = script.ToString();
-        if (!script.Exists)
+        string name = CliPaths.InputName(settings.Script);
+        if (CliPaths.Clash([settings.Script], [settings.Events]) is var (clashOut, _))
         {
-            error.WriteLine($"tokenmatch run: script not found: {name}");
+            error.WriteLine($"tokenmatch run: refusing to write the events to {clashOut}: it is the script being run");
             return ExitCodes.FileError;
         }
+        LoadedScript? script = ScriptInput.Load("run", settings.Script, settings.Strict, stdin, error, out int code);
+        if (script is null) return code;
 
-        // First pass: the whole script must parse before anything runs.
-        long commandCount = 0;
-        try
+        if (settings.Check)
         {
-            using StreamReader reader = script.OpenText();
-            foreach (var _ in ScriptReader.ReadAll(reader)) commandCount++;
-        }
-        catch (ScriptParseException e)
-        {
-            error.WriteLine($"{name}:{e.LineNumber}: field '{e.Field}': {e.Reason}");
-            return ExitCodes.BadInput;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"tokenmatch run: cannot read {name}: {e.Message}");
-            return ExitCodes.FileError;
+            if (settings.Json) SummaryJson.Write(output, name, null, null, script.Commands.Count, script.Warnings, name);
+            else output.WriteLine($"{name}: {script.Commands.Count} commands parse; {script.Warnings.Count} warning(s); nothing was run");
+            return ExitCodes.Ok;
         }
 
-        StreamWriter? csv = null;
-        try
+        EventOutput? events = null;
+        if (settings.Events is not null)
         {
-            if (events is not null)
+            try
             {
-                try
-                {
-                    csv = new StreamWriter(events.FullName, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    error.WriteLine($"tokenmatch run: cannot write {events}: {e.Message}");
-                    return ExitCodes.FileError;
-                }
+                events = EventOutput.Open(settings.Events, output);
             }
-            return Execute(script, name, csv, output, error);
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"tokenmatch run: cannot write {settings.Events}: {e.Message}");
+                return ExitCodes.FileError;
+            }
         }
-        finally
+        using (events)
         {
-            csv?.Dispose();
+            TextWriter summary = events is { IsStandardOutput: true } ? error : output;
+            return Execute(script, name, events, settings.Json, summary, error);
         }
     }
 
-    private static int Execute(FileInfo script, string name, StreamWriter? csv, TextWriter output, TextWriter error)
+    private static int Execute(LoadedScript script, string name, EventOutput? events, bool json, TextWriter summary, TextWriter error)
     {
-        EventCsvWriter? csvWriter = csv is null ? null : new EventCsvWriter(csv);
-        csvWriter?.WriteHeader();
-        var counter = new EventCounter(csvWriter);
+        EventCsvWriter? csv = events is null ? null : new EventCsvWriter(events.Writer);
+        var stats = new RunStats(csv);
         var core = new ExchangeCore();
-        var rejections = new List<string>();
-        long accepted = 0, rejected = 0, sequence = 0;
-
-        using (StreamReader reader = script.OpenText())
+        int line = 0;
+        try
         {
-            foreach ((int line, Command parsed) in ScriptReader.ReadAll(reader))
+            csv?.WriteUnitsLine();
+            csv?.WriteHeader();
+            long sequence = 0;
+            foreach ((int at, Command parsed) in script.Commands)
             {
+                line = at;
                 Command command = parsed;
                 command.Sequence = sequence++;
-                try
-                {
-                    core.Execute(ref command, counter);
-                }
-                catch (Exception e)
-                {
-                    error.WriteLine($"{name}:{line}: the engine failed on this command (a bug): {e}");
-                    return ExitCodes.EngineError;
-                }
-                if (command.Result == ResultCode.Ok)
-                {
-                    accepted++;
-                    continue;
-                }
-                rejected++;
-                if (rejections.Count < MaxListedRejections)
-                    rejections.Add($"  line {line}: {ScriptVerbs.Find(command.Type)?.Name} rejected: {ScriptNames<ResultCode>.Name(command.Result)}");
+                core.Execute(ref command, stats);
+                string? detail = command.Result == ResultCode.InvalidMarketSpec ? MarketSpecCheck.FirstFailure(command) : null;
+                stats.Record(at, command, detail);
             }
+            events?.Flush();
+        }
+        catch (IOException e) when (events is not null)
+        {
+            string fate = events.Abandon();
+            error.WriteLine($"tokenmatch run: cannot write the events to {events.Name}: {e.Message} (stopped at {name}:{line}); {fate}");
+            return ExitCodes.FileError;
+        }
+        catch (Exception e) when (e is not IOException)
+        {
+            error.WriteLine($"{name}:{line}: the engine failed on this command (a bug): {e}");
+            return ExitCodes.EngineError;
         }
 
-        output.WriteLine($"commands: {accepted + rejected} ({accepted} accepted, {rejected} rejected)");
-        var byType = SummaryOrder.Where(t => counter.Count(t) > 0)
-            .Select(t => $"{counter.Count(t)} {ScriptNames<EventType>.Name(t)}");
-        output.WriteLine($"events: {counter.Total} ({string.Join(", ", byType)})");
-        if (rejected > 0)
-        {
-            output.WriteLine("rejections:");
-            foreach (string rejection in rejections) output.WriteLine(rejection);
-            if (rejected > rejections.Count)
-                output.WriteLine($"  ... and {rejected - rejections.Count} more (see the events file)");
-        }
-        output.WriteLine($"state hash: {core.StateHash():x16}");
+        if (json) SummaryJson.Write(summary, name, stats, core, script.Commands.Count, script.Warnings, name);
+        else SummaryText.Write(summary, stats, core, script.Warnings.Count, eventsWritten: events is not null);
         return ExitCodes.Ok;
     }
 }

@@ -105,33 +105,41 @@ public class StateHashTests
             int o = origin;
             yield return Field($"account free lots {(Origin)o}", s =>
             {
-                MarketLots[] rows = I.Market(s.H.Core, M).Lots;
-                long old = rows[10].Free[o];
-                rows[10].Free[o] = 12_345;
-                return () => rows[10].Free[o] = old;
+                Market m = I.Market(s.H.Core, M);
+                Account a = I.Account(s.H.Core, 10);
+                long old = m.LotsOf(a).Free[o];
+                m.LotsOf(a).Free[o] = 12_345;
+                return () => m.LotsOf(a).Free[o] = old;
             });
         }
         yield return Field("account held lots", s =>
         {
-            MarketLots[] rows = I.Market(s.H.Core, M).Lots;
-            rows[10].HeldAllocated++;
-            return () => rows[10].HeldAllocated--;
+            Market m = I.Market(s.H.Core, M);
+            Account a = I.Account(s.H.Core, 10);
+            m.LotsOf(a).HeldAllocated++;
+            return () => m.LotsOf(a).HeldAllocated--;
         });
         yield return Field("account sell count", s =>
         {
-            MarketLots[] rows = I.Market(s.H.Core, Table).Lots;
-            rows[12].SellCounted++;
-            return () => rows[12].SellCounted--;
+            Market m = I.Market(s.H.Core, Table);
+            Account a = I.Account(s.H.Core, 12);
+            m.LotsOf(a).SellCounted++;
+            return () => m.LotsOf(a).SellCounted--;
         });
         yield return Field("account lots in a new market", s =>
         {
             // A market of the rich state where account 11 has no lots row yet.
             Market market = new[] { M, RichState.TableMarket, RichState.ExpiredMarket }
-                .Select(id => I.Market(s.H.Core, id)).First(m => !m.HasLots(11));
-            MarketLots[] old = market.Lots;
-            market.Lots = (MarketLots[])old.Clone();
-            market.LotsOf(11);
-            return () => market.Lots = old;
+                .Select(id => I.Market(s.H.Core, id)).First(m => !m.HasLots(I.Account(s.H.Core, 11)));
+            int[] oldRowOf = I.Read<int[]>(market, "_rowOf");
+            int oldCount = I.Read<int>(market, "_lotsCount");
+            I.Write(market, "_rowOf", (int[])oldRowOf.Clone());
+            market.LotsOf(I.Account(s.H.Core, 11));
+            return () =>
+            {
+                I.Write(market, "_rowOf", oldRowOf);
+                I.Write(market, "_lotsCount", oldCount);
+            };
         });
         yield return Field("account order list order", s => SwapTwoOrders(s.H.Core, 10));
     }

@@ -35,7 +35,7 @@ public static class CoreInternals
     public static Market Market(ExchangeCore core, int id) => Get<Market?[]>(core, "_markets")[id]!;
 
     /// <summary>The live account object of an id.</summary>
-    public static Account Account(ExchangeCore core, int id) => Get<Account?[]>(core, "_accounts")[id]!;
+    public static Account Account(ExchangeCore core, int id) => Get<AccountTable>(core, "_accounts").Get(id);
 
     /// <summary>The order pool.</summary>
     public static OrderPool Orders(ExchangeCore core) => Get<OrderPool>(core, "_orders");

@@ -14,9 +14,7 @@ public sealed partial class ExchangeCore
         if (AccountOrNull(c.Account) is not null) return ResultCode.AccountExists;
         if (c.Code > (byte)Tier.Trusted) return ResultCode.InvalidTier;
         EmitAccepted(ref c);
-        if (c.Account >= _accounts.Length)
-            Array.Resize(ref _accounts, (int)Math.Min(MaxAccounts, Math.Max((long)c.Account + 1, _accounts.Length * 2L)));
-        _accounts[c.Account] = new Account(c.Account, (Tier)c.Code);
+        _accounts.Add(new Account(c.Account, (Tier)c.Code));
         return ResultCode.Ok;
     }
 
@@ -245,10 +243,12 @@ public sealed partial class ExchangeCore
             market.Book.CollectOrders(side, _scratch);
             foreach (int index in _scratch) CancelResting(index, CancelReason.Expiry);
         }
-        for (int id = 0; id < market.Lots.Length; id++)
+        // Accounts in id order, so that the lots-expired events come out as they always have.
+        foreach (Account account in _accounts)
         {
-            if (!market.Lots[id].Exists) continue;
-            ref MarketLots lots = ref market.Lots[id];
+            if (!market.HasLots(account)) continue;
+            int id = account.Id;
+            ref MarketLots lots = ref market.LotsOf(account);
             for (int origin = 0; origin < 4; origin++)
             {
                 long free = lots.Free[origin];
@@ -289,7 +289,7 @@ public sealed partial class ExchangeCore
         if (c.A0 is < 0 or > 10_000) return ResultCode.RateOutOfRange;
         if (c.A1 < 0) return ResultCode.NegativeValue;
         if (_provider < 0) return ResultCode.HouseNotSet;
-        Account provider = _accounts[_provider]!;
+        Account provider = _accounts.Get(_provider);
         long rate = c.A0, budget = c.A1;
         long price = market.BuybackPriceAt(rate);
         long quantity = budget - market.BoughtBack;

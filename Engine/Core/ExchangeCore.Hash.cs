@@ -55,21 +55,18 @@ public sealed partial class ExchangeCore
             foreach (var (account, clientId, orderId) in claims) { w.Long(account); w.Long(clientId); w.Long(orderId); }
         }
 
-        long accountCount = 0;
-        foreach (Account? a in _accounts) if (a is not null) accountCount++;
-        w.Long(accountCount);
-        foreach (Account? a in _accounts)
+        w.Long(_accounts.Count);
+        foreach (Account a in _accounts)
         {
-            if (a is null) continue;
             w.Long(a.Id); w.Long((long)a.Tier); w.Long(a.Frozen ? 1 : 0); w.Long(a.Group); w.Long((long)a.StpDefault);
             w.Long(a.Available); w.Long(a.Held); w.Long(a.Spent); w.Long(a.OpenOrders);
             long lotsCount = 0;
-            foreach (Market m in _marketList) if (m.HasLots(a.Id)) lotsCount++;
+            foreach (Market m in _marketList) if (m.HasLots(a)) lotsCount++;
             w.Long(lotsCount);
             foreach (Market m in _marketList)
             {
-                if (!m.HasLots(a.Id)) continue;
-                ref MarketLots l = ref m.Lots[a.Id];
+                if (!m.HasLots(a)) continue;
+                ref MarketLots l = ref m.LotsOf(a);
                 w.Long(m.Id);
                 foreach (long free in l.Free) w.Long(free);
                 w.Long(l.HeldAllocated); w.Long(l.SellCounted);

@@ -20,7 +20,7 @@ public sealed partial class ExchangeCore
         }
         else
         {
-            ref MarketLots lots = ref _markets[market]!.LotsOf(account.Id);
+            ref MarketLots lots = ref _markets[market]!.LotsOf(account);
             lots.Free[(int)Origin.Allocated] -= quantity;
             lots.HeldAllocated += quantity;
             lots.SellCounted += quantity;
@@ -33,14 +33,14 @@ public sealed partial class ExchangeCore
         ref Order o = ref _orders[index];
         if (o.Side == Side.Buy)
         {
-            Account account = _accounts[o.Account]!;
+            Account account = _accounts.Get(o.Account);
             long credits = quantity * o.HoldPerLot;
             account.Held -= credits;
             account.Available += credits;
         }
         else
         {
-            ref MarketLots lots = ref _markets[o.Market]!.LotsOf(o.Account);
+            ref MarketLots lots = ref _markets[o.Market]!.LotsOf(_accounts.Get(o.Account));
             lots.HeldAllocated -= quantity;
             lots.Free[(int)Origin.Allocated] += quantity;
             lots.SellCounted -= quantity;
@@ -60,19 +60,19 @@ public sealed partial class ExchangeCore
             market.Retired += quantity;
             market.BoughtBack += quantity;
         }
-        else market.LotsOf(buyer.Id).Free[(int)Origin.Acquired] += quantity;
+        else market.LotsOf(buyer).Free[(int)Origin.Acquired] += quantity;
     }
 
     /// <summary>The sell side of a fill: the held allocated lots go, credits less the fee come in.</summary>
     private static void SettleSeller(Account seller, Market market, long quantity, long exec, long fee)
     {
-        market.LotsOf(seller.Id).HeldAllocated -= quantity;
+        market.LotsOf(seller).HeldAllocated -= quantity;
         seller.Available += quantity * exec - fee;
     }
 
     private void AddFees(long fees)
     {
-        if (fees != 0) _accounts[_feeAccount]!.Available += fees;
+        if (fees != 0) _accounts.Get(_feeAccount).Available += fees;
     }
 
     private void EmitTrade(int maker, long makerRemaining, long takerOrderId, int takerAccount, Side takerSide,
@@ -108,8 +108,8 @@ public sealed partial class ExchangeCore
         bool feeFree = buy.IsBuyback;
         long buyerFee = feeFree ? 0 : quantity * Pricing.FeePerLot(exec, makerBuys ? buy.MakerBps : buy.TakerBps);
         long sellerFee = feeFree ? 0 : quantity * Pricing.FeePerLot(exec, makerBuys ? sell.TakerBps : sell.MakerBps);
-        SettleBuyer(_accounts[buy.Account]!, market, buyIndex, quantity, exec, buyerFee);
-        SettleSeller(_accounts[sell.Account]!, market, quantity, exec, sellerFee);
+        SettleBuyer(_accounts.Get(buy.Account), market, buyIndex, quantity, exec, buyerFee);
+        SettleSeller(_accounts.Get(sell.Account), market, quantity, exec, sellerFee);
         AddFees(buyerFee + sellerFee);
         EmitTrade(maker, m.Remaining, t.Id, t.Account, t.Side, quantity, exec, buyerFee, sellerFee);
     }
@@ -134,8 +134,8 @@ public sealed partial class ExchangeCore
     bool IBookHost.SameOwner(int accountA, int accountB)
     {
         if (accountA == accountB) return true;
-        long group = _accounts[accountA]!.Group;
-        return group != 0 && group == _accounts[accountB]!.Group;
+        long group = _accounts.Get(accountA).Group;
+        return group != 0 && group == _accounts.Get(accountB).Group;
     }
 
     /// <summary>Cancels a resting order: event, release of its hold, out of the book, slot freed.</summary>
@@ -175,7 +175,7 @@ public sealed partial class ExchangeCore
         if (o.IsBuyback) _markets[o.Market]!.BuybackOrder = -1;
         else
         {
-            Account account = _accounts[o.Account]!;
+            Account account = _accounts.Get(o.Account);
             if (o.AccountPrev >= 0) _orders[o.AccountPrev].AccountNext = o.AccountNext;
             else account.FirstOrder = o.AccountNext;
             if (o.AccountNext >= 0) _orders[o.AccountNext].AccountPrev = o.AccountPrev;
@@ -194,8 +194,8 @@ public sealed partial class ExchangeCore
         if (market is null) return ResultCode.UnknownMarket;
         if (market.State == MarketState.Expired) return ResultCode.MarketExpired;
         if (c.Quantity <= 0) return ResultCode.InvalidQuantity;
-        if (!market.HasLots(account.Id) || market.Lots[account.Id].TotalFree < c.Quantity) return ResultCode.InsufficientLots;
-        ref MarketLots lots = ref market.LotsOf(account.Id);
+        if (!market.HasLots(account) || market.LotsOf(account).TotalFree < c.Quantity) return ResultCode.InsufficientLots;
+        ref MarketLots lots = ref market.LotsOf(account);
         EmitAccepted(ref c);
         long left = c.Quantity;
         foreach (Origin origin in _consumeOrder)
@@ -245,7 +245,7 @@ public sealed partial class ExchangeCore
         if (c.Quantity > long.MaxValue - market.Granted) return ResultCode.Overflow;
         EmitAccepted(ref c);
         market.Granted += c.Quantity;
-        market.LotsOf(account.Id).Free[c.Code] += c.Quantity;
+        market.LotsOf(account).Free[c.Code] += c.Quantity;
         return ResultCode.Ok;
     }
 }

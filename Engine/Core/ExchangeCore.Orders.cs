@@ -142,7 +142,7 @@ public sealed partial class ExchangeCore
     /// <summary>Whether a sell of <paramref name="quantity"/> more lots (beyond <paramref name="alreadyHeld"/> it gives back) is allowed.</summary>
     private ResultCode CheckSell(Account account, Market market, long quantity, long alreadyHeld)
     {
-        MarketLots lots = market.HasLots(account.Id) ? market.Lots[account.Id] : default;
+        MarketLots lots = market.HasLots(account) ? market.LotsOf(account) : default;
         long freeAllocated = lots.Free[(int)Origin.Allocated] + alreadyHeld;
         if (quantity > freeAllocated)
         {
@@ -308,16 +308,16 @@ public sealed partial class ExchangeCore
 
         EmitCommandOrderAccepted(ref c, index);
         long makerFee = q * Pricing.FeePerLot(exec, o.MakerBps);
-        Account maker = _accounts[o.Account]!;
+        Account maker = _accounts.Get(o.Account);
         if (o.Side == Side.Sell)
         {
             taker.Available -= q * exec + takerFee;
-            market.LotsOf(taker.Id).Free[(int)Origin.Acquired] += q;
+            market.LotsOf(taker).Free[(int)Origin.Acquired] += q;
             SettleSeller(maker, market, q, exec, makerFee);
         }
         else
         {
-            ref MarketLots lots = ref market.LotsOf(taker.Id);
+            ref MarketLots lots = ref market.LotsOf(taker);
             lots.Free[(int)Origin.Allocated] -= q;
             lots.SellCounted += q;
             taker.Available += q * exec - takerFee;

@@ -15,8 +15,8 @@ public sealed partial class ExchangeCore
         var lots = new List<MarketLotsView>();
         foreach (Market m in _marketList)
         {
-            if (!m.HasLots(a.Id)) continue;
-            MarketLots l = m.Lots[a.Id];
+            if (!m.HasLots(a)) continue;
+            MarketLots l = m.LotsOf(a);
             lots.Add(new MarketLotsView(m.Id, ((ReadOnlySpan<long>)l.Free).ToArray(), l.HeldAllocated, l.SellCounted));
         }
         return new AccountView(a.Id, a.Tier, a.Frozen, a.Group, a.StpDefault, a.Available, a.Held, a.Spent, a.OpenOrders, lots);

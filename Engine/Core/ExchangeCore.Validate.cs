@@ -47,9 +47,8 @@ public sealed partial class ExchangeCore
 
         long credits = 0;
         var lotTotals = new Dictionary<int, long>();
-        foreach (Account? a in _accounts)
+        foreach (Account a in _accounts)
         {
-            if (a is null) continue;
             Require(a.Available >= 0 && a.Held >= 0 && a.Spent >= 0, $"account {a.Id}: negative credits");
             Require(a.Held == heldCredits.GetValueOrDefault(a.Id), $"account {a.Id}: held {a.Held}, open buys hold {heldCredits.GetValueOrDefault(a.Id)}");
             Require(a.OpenOrders == openCount.GetValueOrDefault(a.Id), $"account {a.Id}: open orders {a.OpenOrders}, book has {openCount.GetValueOrDefault(a.Id)}");
@@ -60,9 +59,9 @@ public sealed partial class ExchangeCore
             credits += a.Available + a.Held + a.Spent;
             foreach (Market m in _marketList)
             {
-                if (!m.HasLots(a.Id)) continue;
+                if (!m.HasLots(a)) continue;
                 int market = m.Id;
-                MarketLots l = m.Lots[a.Id];
+                MarketLots l = m.LotsOf(a);
                 foreach (long free in l.Free) Require(free >= 0, $"account {a.Id} market {market}: negative lots");
                 Require(l.HeldAllocated == heldLots.GetValueOrDefault((a.Id, market)), $"account {a.Id} market {market}: held lots {l.HeldAllocated}, open sells {heldLots.GetValueOrDefault((a.Id, market))}");
                 Require(l.SellCounted >= l.HeldAllocated, $"account {a.Id} market {market}: sell count below open sells");

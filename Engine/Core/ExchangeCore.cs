@@ -26,7 +26,7 @@ public sealed partial class ExchangeCore : IBookHost
     private readonly OrderIndex _orderIndex;
     private readonly Market?[] _markets = new Market?[MaxMarkets];
     private readonly List<Market> _marketList = new();
-    private Account?[] _accounts;
+    private readonly AccountTable _accounts;
     private readonly Event[] _events;
     private readonly GttQueue _gtt = new();
     private readonly List<int> _scratch = new();
@@ -36,7 +36,7 @@ public sealed partial class ExchangeCore : IBookHost
     private IEventSink? _sink;
     private int _eventCount;
     private int _eventTotal;
-    private long _sequence;
+    private long _sequence = -1;
     private long _now;
     private CommandType _commandType;
     private long _decay;
@@ -48,7 +48,10 @@ public sealed partial class ExchangeCore : IBookHost
     private int _provider = -1;
     private int _feeAccount = -1;
     private long _totalDeposits;
-    private long _nextMarketEnd = long.MaxValue;
+    // The earliest cycle end of a market not yet expired, valid only while _marketEndPending: a flag,
+    // not a sentinel time, because every long is a time a command may carry (long.MaxValue included).
+    private long _nextMarketEnd;
+    private bool _marketEndPending;
 
     /// <summary>Builds an empty engine: no markets, no accounts.</summary>
     public ExchangeCore(CoreOptions? options = null)
@@ -56,9 +59,15 @@ public sealed partial class ExchangeCore : IBookHost
         _options = options ?? new CoreOptions();
         _orders = new OrderPool(_options.InitialOrderCapacity);
         _orderIndex = new OrderIndex(_options.InitialOrderCapacity);
-        _accounts = new Account?[Math.Max(16, _options.InitialAccountCapacity)];
+        _accounts = new AccountTable(MaxAccounts, Math.Max(16, _options.InitialAccountCapacity));
         _events = new Event[Math.Max(16, _options.EventBufferSize)];
     }
+
+    /// <summary>
+    /// The <see cref="Command.Sequence"/> of the last command executed (−1 before the first): where a
+    /// snapshot stands in the journal. Not part of the state hash (a rejection moves it too).
+    /// </summary>
+    public long LastSequence => _sequence;
 
     /// <summary>The engine clock: the latest command time seen (ns since the Unix epoch).</summary>
     public long Clock => _clock;
@@ -128,6 +137,7 @@ public sealed partial class ExchangeCore : IBookHost
         CommandType.ExpireMarket => ExpireMarketCommand(ref c),
         CommandType.SetFees => SetFees(ref c),
         CommandType.SetBuyback => SetBuyback(ref c),
+        CommandType.Snapshot => AcceptSnapshot(ref c),
         _ => ResultCode.UnknownCommand,
     };
 
@@ -150,12 +160,12 @@ public sealed partial class ExchangeCore : IBookHost
                 _gtt.Pop();
             }
             // At equal times an order's own expiry comes before its market's end.
-            if (gttOrder >= 0 && gttDue <= _now && gttDue <= _nextMarketEnd)
+            if (gttOrder >= 0 && gttDue <= _now && (!_marketEndPending || gttDue <= _nextMarketEnd))
             {
                 _gtt.Pop();
                 CancelResting(gttOrder, CancelReason.TimeExpiry);
             }
-            else if (_nextMarketEnd <= _now)
+            else if (_marketEndPending && _nextMarketEnd <= _now)
             {
                 foreach (Market m in _marketList)
                 {
@@ -172,13 +182,26 @@ public sealed partial class ExchangeCore : IBookHost
 
     private void RecomputeNextMarketEnd()
     {
-        long next = long.MaxValue;
+        bool pending = false;
+        long next = 0;
         foreach (Market m in _marketList)
-            if (m.State != MarketState.Expired && m.CycleEnd < next) next = m.CycleEnd;
+        {
+            if (m.State == MarketState.Expired || (pending && m.CycleEnd >= next)) continue;
+            next = m.CycleEnd;
+            pending = true;
+        }
         _nextMarketEnd = next;
+        _marketEndPending = pending;
     }
 
-    private Account? AccountOrNull(int id) => (uint)id < (uint)_accounts.Length ? _accounts[id] : null;
+    /// <summary>A snapshot request: accepted, changes nothing (the pipeline takes the snapshot after it).</summary>
+    private ResultCode AcceptSnapshot(ref Command c)
+    {
+        EmitAccepted(ref c);
+        return ResultCode.Ok;
+    }
+
+    private Account? AccountOrNull(int id) => _accounts.Find(id);
 
     private Market? MarketOrNull(int id) => (uint)id < MaxMarkets ? _markets[id] : null;
 

@@ -7,6 +7,8 @@ public sealed class Account
 {
     /// <summary>Account id.</summary>
     public readonly int Id;
+    /// <summary>Dense index, 0, 1, 2, … in creation order, set by <see cref="AccountTable.Add"/>: per-market tables are indexed by it, not by the id.</summary>
+    public int Row = -1;
     /// <summary>Verification tier.</summary>
     public Tier Tier;
     /// <summary>Frozen accounts may not trade.</summary>

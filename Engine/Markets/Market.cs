@@ -43,8 +43,12 @@ public sealed class Market
     public int BuybackOrder = -1;
     /// <summary>Cycle counters (lots).</summary>
     public long Granted, Consumed, Expired, Retired, BoughtBack;
-    /// <summary>Each account's lots here, indexed by account id (rows with <see cref="MarketLots.Exists"/> false are empty).</summary>
-    public MarketLots[] Lots = [];
+    // The lots rows of the accounts that have had lots here, dense in first-use order; _rowOf maps an
+    // account's Row (its dense index in the core) to its row here plus one (0 = none). Memory grows
+    // with the accounts that use the market, never with the largest account id.
+    private MarketLots[] _lots = [];
+    private int[] _rowOf = [];
+    private int _lotsCount;
     /// <summary>The book (fast or naive).</summary>
     public IOrderBook Book = null!;
     /// <summary>Client order ids claimed this cycle: (account, client id) → order id.</summary>
@@ -74,20 +78,30 @@ public sealed class Market
         _decayUntil = long.MinValue;
     }
 
-    /// <summary>The account's lots row, created on first use.</summary>
-    public ref MarketLots LotsOf(int account)
+    /// <summary>The account's lots row, created (empty) on first use.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public ref MarketLots LotsOf(Account account)
     {
-        if (account >= Lots.Length) GrowLots(account);
-        ref MarketLots row = ref Lots[account];
-        row.Exists = true;
-        return ref row;
+        int row = (uint)account.Row < (uint)_rowOf.Length ? _rowOf[account.Row] : 0;
+        if (row == 0) row = AddLotsRow(account);
+        return ref _lots[row - 1];
     }
 
     /// <summary>True when the account has a lots row here.</summary>
-    public bool HasLots(int account) => account < Lots.Length && Lots[account].Exists;
+    public bool HasLots(Account account) => (uint)account.Row < (uint)_rowOf.Length && _rowOf[account.Row] != 0;
+
+    /// <summary>Accounts with a lots row here.</summary>
+    public int LotsRowCount => _lotsCount;
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private void GrowLots(int account) => Array.Resize(ref Lots, Math.Max(account + 1, Math.Max(16, Lots.Length * 2)));
+    private int AddLotsRow(Account account)
+    {
+        if (account.Row >= _rowOf.Length) Array.Resize(ref _rowOf, Math.Max(account.Row + 1, Math.Max(16, _rowOf.Length * 2)));
+        if (_lotsCount == _lots.Length) Array.Resize(ref _lots, Math.Max(16, _lots.Length * 2));
+        _lots[_lotsCount] = default;
+        _rowOf[account.Row] = ++_lotsCount;
+        return _lotsCount;
+    }
 
     /// <summary>FTE price of a buyback bid at <paramref name="rateBps"/>: ⌊rate × face / 10,000 / tick⌋ × tick.</summary>
     public long BuybackPriceAt(long rateBps) => (long)((Int128)rateBps * Face / 10_000) / Tick * Tick;

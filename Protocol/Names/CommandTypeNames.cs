@@ -39,6 +39,7 @@ public static class CommandTypeNames
         (CommandType.ExpireMarket, "expire-market"),
         (CommandType.SetFees, "set-fees"),
         (CommandType.SetBuyback, "set-buyback"),
+        (CommandType.Snapshot, "snapshot"),
         (CommandType.Fill, "fill"));
 
     /// <summary>The name written for <paramref name="value"/> (its number when it has none).</summary>
