@@ -108,6 +108,9 @@ def main():
     ticker = md.tickers.get(timeout=10)
     check(ticker["face"] == 10_000_000 and ticker["decay_ppm"] == 1_000_000, "ticker with face and decay")
 
+    h = provider.state_hash()
+    check(h["code"] == tm.OK and h["hash"] > 0 and h["sequence"] > 0, f"state hash {h['hash']:016x} at sequence {h['sequence']}")
+
     for c in (seller, buyer, md, provider):
         c.close()
     print("python session: all checks passed")

@@ -82,6 +82,7 @@ public sealed class AuthorizationTests
             Assert.That(Code(() => c.OrderStatusAsync(Other, 1)), Is.EqualTo(ResultCode.NotAuthorized));
             Assert.That(Code(() => c.IssueKeyAsync(Own, Role.Provider)), Is.EqualTo(ResultCode.NotAuthorized));
             Assert.That(Code(() => c.RevokeKeyAsync(1)), Is.EqualTo(ResultCode.NotAuthorized));
+            Assert.That(Code(() => c.StateHashAsync()), Is.EqualTo(ResultCode.NotAuthorized));
         }
         Assert.That(Code(() => md.OpenOrdersAsync(Own)), Is.EqualTo(ResultCode.NotAuthorized), "market data reads no account");
         Assert.That((await trader.OpenOrdersAsync(Own)).Count, Is.Zero);
@@ -111,6 +112,8 @@ public sealed class AuthorizationTests
         var ex = Assert.ThrowsAsync<GatewayException>(() => h.ClientAsync(key.Key!));
         Assert.That(ex!.Code, Is.EqualTo(ResultCode.LoginFailed));
         Assert.That((await provider.RevokeKeyAsync(key.KeyId)).Code, Is.EqualTo(ResultCode.UnknownApiKey));
+        var (hash, _) = await provider.StateHashAsync();
+        Assert.That(hash, Is.EqualTo(await h.HashAsync()));
     }
 
     private static ResultCode Code(Func<Task> request)

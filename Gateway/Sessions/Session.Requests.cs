@@ -49,6 +49,7 @@ public sealed partial class Session
                 MessageType.Account => AccountQuery(ref r, out pending),
                 MessageType.Market => MarketQuery(ref r, out pending),
                 MessageType.Depth => DepthQuery(ref r, out pending),
+                MessageType.StateHash => StateHashQuery(ref r, out pending),
                 MessageType.Subscribe => Subscribe(ref r),
                 MessageType.Unsubscribe => Unsubscribe(ref r),
                 _ => BadFrame(correlation, ResultCode.UnknownMessageType, $"unknown message type {r.Type}"),
@@ -313,6 +314,28 @@ public sealed partial class Session
         r.SkipRest();
         pending = DepthAsync(r.Correlation, market, Math.Clamp(levels, 1, 1000));
         return Outcome.Done;
+    }
+
+    private Outcome StateHashQuery(ref BodyReader r, out Task? pending)
+    {
+        pending = null;
+        r.SkipRest();
+        if (Authorization.KeyAdmin(Role) != ResultCode.Ok) return Refuse(r.Correlation);
+        pending = StateHashAsync(r.Correlation);
+        return Outcome.Done;
+    }
+
+    private async Task StateHashAsync(long correlation)
+    {
+        var (hash, sequence) = await _host.QueryAsync(core => (core.StateHash(), core.LastSequence)).ConfigureAwait(false);
+        lock (_out.Gate)
+        {
+            var w = _out.Builder.Begin(MessageType.StateHashInfo, correlation, 3);
+            w.Write((ushort)ResultCode.Ok);
+            w.Write(hash);
+            w.Write(sequence);
+            _out.Commit(ref w);
+        }
     }
 
     private Outcome Subscribe(ref BodyReader r)

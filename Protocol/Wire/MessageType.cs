@@ -35,6 +35,8 @@ public enum MessageType : ushort
     Market = 34,
     /// <summary>A market's depth from the engine.</summary>
     Depth = 35,
+    /// <summary>Provider: the engine's state hash (docs/state-hash.md) and the sequence it reflects.</summary>
+    StateHash = 36,
     /// <summary>Subscribe to a market's trades, depth and/or ticker.</summary>
     Subscribe = 40,
     /// <summary>Unsubscribe from a market.</summary>
@@ -68,6 +70,8 @@ public enum MessageType : ushort
     MarketInfo = 134,
     /// <summary>Answer to depth.</summary>
     DepthInfo = 135,
+    /// <summary>Answer to state hash.</summary>
+    StateHashInfo = 136,
     /// <summary>Answer to subscribe or unsubscribe.</summary>
     Subscribed = 140,
     /// <summary>Market data: the whole L2 book of a market at a depth sequence.</summary>

@@ -81,6 +81,7 @@ public sealed partial class GatewayClient
                     Complete(correlation, new DepthInfo(code, market, ReadLevels(ref m), ReadLevels(ref m)));
                     break;
                 }
+                case MessageType.StateHashInfo: m.ReadUInt16(); Complete(correlation, (m.ReadUInt64(), m.ReadInt64())); break;
                 case MessageType.Subscribed: Complete(correlation, (ResultCode)m.ReadUInt16()); break;
                 case MessageType.Execution:
                     ExecutionReceived?.Invoke(new Execution((EventType)m.ReadByte(), m.ReadInt64(), m.ReadInt64(), m.ReadInt32(), m.ReadInt32(),

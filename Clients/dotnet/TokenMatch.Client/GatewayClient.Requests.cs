@@ -74,6 +74,10 @@ public sealed partial class GatewayClient
     public async Task<DepthInfo> DepthAsync(int market, int levels = 10) =>
         (DepthInfo)await RequestAsync(MessageType.Depth, (ref MessagePackWriter w) => { w.Write(market); w.Write(levels); }, 2).ConfigureAwait(false);
 
+    /// <summary>Provider: the engine's state hash and the last sequence it reflects.</summary>
+    public async Task<(ulong Hash, long Sequence)> StateHashAsync() =>
+        ((ulong, long))await RequestAsync(MessageType.StateHash, (ref MessagePackWriter _) => { }, 0).ConfigureAwait(false);
+
     /// <summary>Round trip: the server's time (ns since the Unix epoch).</summary>
     public async Task<long> PingAsync() =>
         (long)await RequestAsync(MessageType.Ping, (ref MessagePackWriter w) => w.Write(DateTime.UtcNow.Ticks), 1).ConfigureAwait(false);

@@ -18,11 +18,11 @@ PROTOCOL_VERSION = 1
 # Message types (docs/protocol.md, "Messages").
 HELLO, LOGIN, PING, BYE, COMMAND = 1, 2, 3, 4, 10
 ISSUE_KEY, REVOKE_KEY = 20, 21
-ORDER_STATUS, OPEN_ORDERS, FILLS, ACCOUNT, MARKET, DEPTH = 30, 31, 32, 33, 34, 35
+ORDER_STATUS, OPEN_ORDERS, FILLS, ACCOUNT, MARKET, DEPTH, STATE_HASH = 30, 31, 32, 33, 34, 35, 36
 SUBSCRIBE, UNSUBSCRIBE = 40, 41
 ERROR, WELCOME, LOGGED_IN, PONG, GOODBYE = 100, 101, 102, 103, 104
 RESULT, EXECUTION, KEY_ISSUED = 110, 111, 120
-ORDER, ORDERS, FILL_LIST, ACCOUNT_INFO, MARKET_INFO, DEPTH_INFO = 130, 131, 132, 133, 134, 135
+ORDER, ORDERS, FILL_LIST, ACCOUNT_INFO, MARKET_INFO, DEPTH_INFO, STATE_HASH_INFO = 130, 131, 132, 133, 134, 135, 136
 SUBSCRIBED, BOOK_SNAPSHOT, BOOK_UPDATE, TRADE_TICK, TICKER = 140, 141, 142, 143, 144
 
 # Command types, sides, order types, roles (docs/protocol.md, "Enumerations").
@@ -235,6 +235,8 @@ class Client:
         elif t == DEPTH_INFO:
             self._answer(corr, "ok", {"code": f[0], "market": f[1], "bids": [tuple(l[:2]) for l in f[2]],
                                       "asks": [tuple(l[:2]) for l in f[3]]})
+        elif t == STATE_HASH_INFO:
+            self._answer(corr, "ok", {"code": f[0], "hash": f[1], "sequence": f[2]})
         elif t == SUBSCRIBED:
             self._answer(corr, "ok", f[0])
         elif t == EXECUTION:
@@ -296,6 +298,9 @@ class Client:
 
     def depth(self, market, levels=10):
         return self._request(DEPTH, market, levels)
+
+    def state_hash(self):
+        return self._request(STATE_HASH)
 
     def ping(self, time_ns=0):
         return self._request(PING, time_ns)
