@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "latency-core" => LatencyHarness.Run(args[1..]),
     "latency" => PipelineLatencyHarness.Run(args[1..]),
     "throughput" => PipelineThroughputHarness.Run(args[1..]),
+    "gateway" => TokenMatch.Benchmarks.Gateway.GatewayLoadHarness.Run(args[1..]),
     "snapshot" => SnapshotHarness.Run(args[1..]),
     _ => RunBenchmarks(args),
 };
