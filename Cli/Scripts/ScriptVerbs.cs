@@ -136,6 +136,7 @@ public static class ScriptVerbs
                 Arg("rate", FieldKind.Integer, c => c.A0, (c, v) => c with { A0 = v }),
                 Arg("budget", FieldKind.Integer, c => c.A1, (c, v) => c with { A1 = v }),
             ]),
+            new("snapshot", CommandType.Snapshot, []),
             new("fill", CommandType.Fill,
             [
                 account,

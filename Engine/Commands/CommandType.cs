@@ -69,6 +69,11 @@ public enum CommandType : byte
     SetFees = 47,
     /// <summary>Set a market's buyback rate (bps of face) and budget (lots per cycle).</summary>
     SetBuyback = 48,
+    /// <summary>
+    /// Ask for a full engine snapshot after this command: the core accepts it and changes no state;
+    /// the pipeline then snapshots (<see cref="Pipeline.IJournalConsumer.OnSnapshot"/>).
+    /// </summary>
+    Snapshot = 49,
 
     /// <summary>
     /// Replay-only reconstruction command: executes a named resting order for a quantity against

@@ -36,7 +36,7 @@ public sealed partial class ExchangeCore : IBookHost
     private IEventSink? _sink;
     private int _eventCount;
     private int _eventTotal;
-    private long _sequence;
+    private long _sequence = -1;
     private long _now;
     private CommandType _commandType;
     private long _decay;
@@ -59,6 +59,12 @@ public sealed partial class ExchangeCore : IBookHost
         _accounts = new Account?[Math.Max(16, _options.InitialAccountCapacity)];
         _events = new Event[Math.Max(16, _options.EventBufferSize)];
     }
+
+    /// <summary>
+    /// The <see cref="Command.Sequence"/> of the last command executed (−1 before the first): where a
+    /// snapshot stands in the journal. Not part of the state hash (a rejection moves it too).
+    /// </summary>
+    public long LastSequence => _sequence;
 
     /// <summary>The engine clock: the latest command time seen (ns since the Unix epoch).</summary>
     public long Clock => _clock;
@@ -126,6 +132,7 @@ public sealed partial class ExchangeCore : IBookHost
         CommandType.ExpireMarket => ExpireMarketCommand(ref c),
         CommandType.SetFees => SetFees(ref c),
         CommandType.SetBuyback => SetBuyback(ref c),
+        CommandType.Snapshot => AcceptSnapshot(ref c),
         _ => ResultCode.UnknownCommand,
     };
 
@@ -174,6 +181,13 @@ public sealed partial class ExchangeCore : IBookHost
         foreach (Market m in _marketList)
             if (m.State != MarketState.Expired && m.CycleEnd < next) next = m.CycleEnd;
         _nextMarketEnd = next;
+    }
+
+    /// <summary>A snapshot request: accepted, changes nothing (the pipeline takes the snapshot after it).</summary>
+    private ResultCode AcceptSnapshot(ref Command c)
+    {
+        EmitAccepted(ref c);
+        return ResultCode.Ok;
     }
 
     private Account? AccountOrNull(int id) => (uint)id < (uint)_accounts.Length ? _accounts[id] : null;

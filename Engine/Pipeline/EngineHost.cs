@@ -34,10 +34,37 @@ public sealed partial class EngineHost : IDisposable
     {
     }
 
+    /// <summary>
+    /// Builds a host around an existing core — one restored from a snapshot and the journal's tail
+    /// (<c>ExchangeCore.ReadSnapshot</c>) — which from now on belongs to the host's threads:
+    /// touch it only through queries. <see cref="EngineHostOptions.Core"/> is ignored. Set
+    /// <see cref="EngineHostOptions.FirstSequence"/> past <see cref="ExchangeCore.LastSequence"/> so
+    /// that sequences continue; an earlier one is refused with <see cref="ArgumentException"/>.
+    /// </summary>
+    public EngineHost(ExchangeCore core, EngineHostOptions? options = null)
+        : this(CheckHosted(core, options ?? new EngineHostOptions()), o => EnginePipeline.Build(o, new ExchangeCoreExecutor(core)))
+    {
+    }
+
+    private static EngineHostOptions CheckHosted(ExchangeCore core, EngineHostOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(core);
+        if (options.FirstSequence <= core.LastSequence)
+        {
+            ThrowHelper.ThrowArgument(
+                $"FirstSequence {options.FirstSequence} is not after the core's last sequence {core.LastSequence}; set it to {core.LastSequence + 1}.",
+                nameof(options));
+        }
+        return options;
+    }
+
     private EngineHost(EngineHostOptions options, Func<EngineHostOptions, EnginePipeline> build)
     {
         ArgumentNullException.ThrowIfNull(options.Clock);
         ArgumentNullException.ThrowIfNull(options.Journal);
+        if (options.FirstSequence < 0) ThrowHelper.ThrowArgument("FirstSequence must be 0 or more.", nameof(options));
+        if (options.CheckpointInterval < 0 || options.SnapshotInterval < 0)
+            ThrowHelper.ThrowArgument("CheckpointInterval and SnapshotInterval must be 0 (off) or more.", nameof(options));
         _options = options;
         _pipeline = build(options);
         _clock = options.Clock;

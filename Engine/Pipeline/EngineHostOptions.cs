@@ -36,6 +36,28 @@ public sealed class EngineHostOptions
     /// </summary>
     public Action<Exception>? OnError { get; init; }
 
+    /// <summary>
+    /// The sequence the first command in the ring gets (0 by default). A host started after
+    /// recovery sets it to the journal's last sequence + 1, so that sequences continue.
+    /// </summary>
+    public long FirstSequence { get; init; }
+
+    /// <summary>
+    /// Every how many commands the pipeline computes the core's <see cref="ExchangeCore.StateHash"/>
+    /// and hands it to <see cref="IJournalConsumer.OnCheckpoint"/> (0 = never): after each command
+    /// whose sequence + 1 is a multiple of it. The hash is computed on the core thread, which
+    /// pauses for it (docs/benchmarks.md says how long).
+    /// </summary>
+    public long CheckpointInterval { get; init; }
+
+    /// <summary>
+    /// Every how many commands the pipeline takes a full engine snapshot and hands it to
+    /// <see cref="IJournalConsumer.OnSnapshot"/> (0 = never): after each command whose sequence + 1
+    /// is a multiple of it, and after every accepted <see cref="Commands.CommandType.Snapshot"/>
+    /// command. Written on the core thread, which pauses for it (docs/benchmarks.md).
+    /// </summary>
+    public long SnapshotInterval { get; init; }
+
     /// <summary>Prefix of the pipeline threads' names.</summary>
     public string ThreadNamePrefix { get; init; } = "tokenmatch";
 }

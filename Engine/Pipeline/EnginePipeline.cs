@@ -80,10 +80,12 @@ internal sealed class EnginePipeline
 
         // Stage 1, producers: any thread claims a command slot, writes the command in place, stamps
         // its sequence and time, and publishes. The ring is sized once and never grows.
+        // The first command gets options.FirstSequence, so that after recovery sequences continue.
         IWaitStrategy commandWait = WaitStrategyFactory.Create(options.WaitStrategy);
+        long before = options.FirstSequence - 1;
         RingBuffer<Command> commands = options.SingleProducer
-            ? RingBuffer<Command>.CreateSingleProducer(options.CommandRingSize, commandWait)
-            : RingBuffer<Command>.CreateMultiProducer(options.CommandRingSize, commandWait);
+            ? RingBuffer<Command>.CreateSingleProducer(options.CommandRingSize, commandWait, before)
+            : RingBuffer<Command>.CreateMultiProducer(options.CommandRingSize, commandWait, before);
         var callbacks = new ICommandCallback?[commands.Size];
         var eventEnds = new long[commands.Size];
 
@@ -93,10 +95,10 @@ internal sealed class EnginePipeline
         var sink = new EventRingSink(events);
 
         // Every stage's progress, created first because later stages gate on earlier ones.
-        var coreSequence = new Sequence();
-        var journalSequence = new Sequence();
+        var coreSequence = new Sequence(before);
+        var journalSequence = new Sequence(before);
         var eventSequence = new Sequence();
-        var responderSequence = new Sequence();
+        var responderSequence = new Sequence(before);
         var queries = new ConcurrentQueue<QueryWork>();
         var answers = new ConcurrentQueue<QueryWork>();
         var subscribers = new SubscriberList();

@@ -19,4 +19,24 @@ public interface IJournalConsumer
     /// valid only during the call.
     /// </summary>
     void OnCommands(ReadOnlySpan<Command> commands, bool endOfBatch);
+
+    /// <summary>
+    /// The core's <see cref="Core.ExchangeCore.StateHash"/> right after command
+    /// <paramref name="sequence"/> ran (every <see cref="EngineHostOptions.CheckpointInterval"/>
+    /// commands). Called on the journal's thread, only after every command up to
+    /// <paramref name="sequence"/> has been passed to <see cref="OnCommands"/> and that batch's
+    /// <c>endOfBatch</c> call has returned. Does nothing unless implemented.
+    /// </summary>
+    void OnCheckpoint(long sequence, ulong stateHash) { }
+
+    /// <summary>
+    /// A full engine snapshot (<c>ExchangeCore.WriteSnapshot</c>'s payload, no file
+    /// framing) right after command <paramref name="sequence"/> ran: every
+    /// <see cref="EngineHostOptions.SnapshotInterval"/> commands and after each accepted
+    /// <see cref="CommandType.Snapshot"/> command. Called on the journal's thread, only after every
+    /// command up to <paramref name="sequence"/> has been passed to <see cref="OnCommands"/> and that
+    /// batch's <c>endOfBatch</c> call has returned. The span is valid only during the call. Does
+    /// nothing unless implemented.
+    /// </summary>
+    void OnSnapshot(long sequence, ReadOnlySpan<byte> snapshot) { }
 }

@@ -19,10 +19,11 @@ public sealed class MultiProducerSequencer : Sequencer
     private readonly int _indexMask;
     private readonly int _indexShift;
 
-    /// <summary>Creates a sequencer for a ring of <paramref name="bufferSize"/> slots (a power of two).</summary>
-    public MultiProducerSequencer(int bufferSize, IWaitStrategy waitStrategy) : base(bufferSize, waitStrategy)
+    /// <summary>Creates a sequencer for a ring of <paramref name="bufferSize"/> slots (a power of two); the first claim gets <paramref name="initialCursor"/> + 1.</summary>
+    public MultiProducerSequencer(int bufferSize, IWaitStrategy waitStrategy, long initialCursor = Sequence.InitialValue)
+        : base(bufferSize, waitStrategy, initialCursor)
     {
-        _cachedGating.Value = Sequence.InitialValue;
+        _cachedGating.Value = initialCursor;
         _available = new int[bufferSize];
         _indexMask = bufferSize - 1;
         _indexShift = BitOperations.Log2((uint)bufferSize);

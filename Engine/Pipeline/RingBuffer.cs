@@ -29,13 +29,13 @@ public sealed class RingBuffer<T> where T : struct
         _mask = sequencer.BufferSize - 1;
     }
 
-    /// <summary>A ring of <paramref name="size"/> slots for one producer thread.</summary>
-    public static RingBuffer<T> CreateSingleProducer(int size, WaitStrategies.IWaitStrategy waitStrategy) =>
-        new(new SingleProducerSequencer(size, waitStrategy));
+    /// <summary>A ring of <paramref name="size"/> slots for one producer thread; the first claim gets <paramref name="initialCursor"/> + 1.</summary>
+    public static RingBuffer<T> CreateSingleProducer(int size, WaitStrategies.IWaitStrategy waitStrategy, long initialCursor = Sequence.InitialValue) =>
+        new(new SingleProducerSequencer(size, waitStrategy, initialCursor));
 
-    /// <summary>A ring of <paramref name="size"/> slots for any number of producer threads.</summary>
-    public static RingBuffer<T> CreateMultiProducer(int size, WaitStrategies.IWaitStrategy waitStrategy) =>
-        new(new MultiProducerSequencer(size, waitStrategy));
+    /// <summary>A ring of <paramref name="size"/> slots for any number of producer threads; the first claim gets <paramref name="initialCursor"/> + 1.</summary>
+    public static RingBuffer<T> CreateMultiProducer(int size, WaitStrategies.IWaitStrategy waitStrategy, long initialCursor = Sequence.InitialValue) =>
+        new(new MultiProducerSequencer(size, waitStrategy, initialCursor));
 
     /// <summary>The sequencer that hands out this ring's positions.</summary>
     public Sequencer Sequencer { get; }

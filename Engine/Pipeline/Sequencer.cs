@@ -15,13 +15,19 @@ namespace TokenMatch.Pipeline;
 public abstract class Sequencer
 {
     /// <summary>The cursor: the highest published sequence (single producer) or the highest claimed one (many).</summary>
-    protected readonly Sequence CursorSequence = new();
+    protected readonly Sequence CursorSequence;
 
     private Sequence[] _gatingSequences = [];
 
-    /// <summary>Creates a sequencer for a ring of <paramref name="bufferSize"/> slots (a power of two).</summary>
-    protected Sequencer(int bufferSize, IWaitStrategy waitStrategy)
+    /// <summary>
+    /// Creates a sequencer for a ring of <paramref name="bufferSize"/> slots (a power of two) whose
+    /// first claim gets <paramref name="initialCursor"/> + 1 (a host that continues after recovery
+    /// starts past the journal's last sequence).
+    /// </summary>
+    protected Sequencer(int bufferSize, IWaitStrategy waitStrategy, long initialCursor = Sequence.InitialValue)
     {
+        if (initialCursor < Sequence.InitialValue) ThrowHelper.ThrowArgument("The initial cursor must be -1 or more.", nameof(initialCursor));
+        CursorSequence = new Sequence(initialCursor);
         if (bufferSize < 1 || !BitOperations.IsPow2(bufferSize))
         {
             ThrowHelper.ThrowArgument("The ring size must be a positive power of two.", nameof(bufferSize));

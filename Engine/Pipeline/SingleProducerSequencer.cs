@@ -15,11 +15,12 @@ public sealed class SingleProducerSequencer : Sequencer
     private PaddedLong _nextValue;
     private PaddedLong _cachedGating;
 
-    /// <summary>Creates a sequencer for a ring of <paramref name="bufferSize"/> slots (a power of two).</summary>
-    public SingleProducerSequencer(int bufferSize, IWaitStrategy waitStrategy) : base(bufferSize, waitStrategy)
+    /// <summary>Creates a sequencer for a ring of <paramref name="bufferSize"/> slots (a power of two); the first claim gets <paramref name="initialCursor"/> + 1.</summary>
+    public SingleProducerSequencer(int bufferSize, IWaitStrategy waitStrategy, long initialCursor = Sequence.InitialValue)
+        : base(bufferSize, waitStrategy, initialCursor)
     {
-        _nextValue.Value = Sequence.InitialValue;
-        _cachedGating.Value = Sequence.InitialValue;
+        _nextValue.Value = initialCursor;
+        _cachedGating.Value = initialCursor;
     }
 
     /// <summary>The producer's next-claim field, for the layout test.</summary>
