@@ -1,5 +1,5 @@
 using System.CommandLine;
-using TokenMatch.Cli.Lobster;
+using TokenMatch.Formats.Lobster;
 
 namespace TokenMatch.Cli.Commands;
 

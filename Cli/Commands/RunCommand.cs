@@ -1,5 +1,5 @@
 using System.Text;
-using TokenMatch.Cli.Scripts;
+using TokenMatch.Formats.Scripts;
 using TokenMatch.Commands;
 using TokenMatch.Core;
 using TokenMatch.Events;

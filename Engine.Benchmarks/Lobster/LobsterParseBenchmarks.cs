@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using TokenMatch.Cli.Lobster;
+using TokenMatch.Formats.Lobster;
 
 namespace TokenMatch.Benchmarks.Lobster;
 

@@ -1,4 +1,4 @@
-using TokenMatch.Cli.Lobster;
+using TokenMatch.Formats.Lobster;
 
 namespace TokenMatch.Benchmarks.Lobster;
 
