@@ -10,6 +10,6 @@ namespace TokenMatch.Journal.Reading;
 /// <param name="Reason">Why it is taken for a torn write.</param>
 public sealed record TornTail(string File, long Offset, long Bytes, string Reason)
 {
-    /// <summary>The warning recovery prints.</summary>
-    public override string ToString() => $"torn last record in {File} at offset {Offset} ({Bytes} bytes, {Reason}): cut off";
+    /// <summary>Names the file, the offset and why.</summary>
+    public override string ToString() => $"torn last record in {File} at offset {Offset} ({Bytes} bytes: {Reason})";
 }

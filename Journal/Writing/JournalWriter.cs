@@ -38,8 +38,8 @@ public sealed class JournalWriter : IJournalConsumer, IDisposable
 
     /// <summary>
     /// Opens <paramref name="directory"/> (created if needed) to append commands from
-    /// <paramref name="nextSequence"/> on — 0 for a new journal, <see cref="Recovery.RecoveryResult.NextSequence"/>
-    /// after a recovery. The first command starts a new segment; a leftover segment with no
+    /// <paramref name="nextSequence"/> on — 0 for a new journal, the recovered next sequence after a
+    /// recovery. The first command starts a new segment; a leftover segment with no
     /// command records that would have the same name is replaced.
     /// </summary>
     public JournalWriter(string directory, long nextSequence = 0, JournalWriterOptions? options = null)
@@ -102,7 +102,7 @@ public sealed class JournalWriter : IJournalConsumer, IDisposable
     /// <summary>
     /// Appends a checkpoint: the state hash after every command up to <paramref name="sequence"/>.
     /// Called on the journal thread after those commands went through <see cref="OnCommands"/>;
-    /// written with the next batch (or at once under <see cref="FsyncPolicy.Batch"/> when no batch is open).
+    /// buffered and written with the next batch (a checkpoint acknowledges nothing, so it costs no fsync of its own).
     /// </summary>
     public void OnCheckpoint(long sequence, ulong stateHash)
     {
@@ -114,7 +114,6 @@ public sealed class JournalWriter : IJournalConsumer, IDisposable
         int body = CheckpointRecord.Write(frame[RecordFrame.HeaderLength..], sequence, stateHash);
         RecordFrame.Seal(frame, body);
         _pending += RecordFrame.HeaderLength + body;
-        Commit();
     }
 
     /// <summary>
