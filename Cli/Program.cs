@@ -12,6 +12,7 @@ public static class Program
         var root = new RootCommand("TokenMatch: an exchange core for trading unused AI API tokens");
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(JournalCommand.Create());
         return root;
     }
 
