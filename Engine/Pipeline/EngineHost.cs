@@ -36,7 +36,7 @@ public sealed partial class EngineHost : IDisposable
 
     /// <summary>
     /// Builds a host around an existing core — one restored from a snapshot and the journal's tail
-    /// (<c>ExchangeCore.ReadSnapshot</c>) — which from now on belongs to the host's threads:
+    /// (<see cref="ExchangeCore.ReadSnapshot"/>) — which from now on belongs to the host's threads:
     /// touch it only through queries. <see cref="EngineHostOptions.Core"/> is ignored. Set
     /// <see cref="EngineHostOptions.FirstSequence"/> past <see cref="ExchangeCore.LastSequence"/> so
     /// that sequences continue; an earlier one is refused with <see cref="ArgumentException"/>.

@@ -30,7 +30,7 @@ public interface IJournalConsumer
     void OnCheckpoint(long sequence, ulong stateHash) { }
 
     /// <summary>
-    /// A full engine snapshot (<c>ExchangeCore.WriteSnapshot</c>'s payload, no file
+    /// A full engine snapshot (<see cref="Core.ExchangeCore.WriteSnapshot"/>'s payload, no file
     /// framing) right after command <paramref name="sequence"/> ran: every
     /// <see cref="EngineHostOptions.SnapshotInterval"/> commands and after each accepted
     /// <see cref="CommandType.Snapshot"/> command. Called on the journal's thread, only after every
