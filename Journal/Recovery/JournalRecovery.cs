@@ -81,7 +81,8 @@ public static class JournalRecovery
                 if (problem is null)
                 {
                     ExchangeCore? core = SnapshotPayload.TryLoad(payload.Span, options.Core, out problem);
-                    if (core is not null) return (core, sequence);
+                    if (core is not null && core.LastSequence == sequence) return (core, sequence);
+                    problem ??= $"its payload was taken after command {core!.LastSequence}, its header says {sequence}";
                 }
                 warn($"snapshot {path} skipped: {problem}; trying an older one");
             }
