@@ -13,6 +13,7 @@ public static class Program
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(JournalCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
         return root;
     }
 

@@ -14,16 +14,17 @@ public static class ImportCommand
         var levels = new Option<int?>("--levels") { HelpName = "N", Description = "Levels per side to compare and export (default: all of the file's)" };
         var script = new Option<string?>("--script") { HelpName = "file", Description = "Write the commands run as a command script for `tokenmatch run`" };
         var exportBook = new Option<string?>("--export-book") { HelpName = "file.csv", Description = "Write the engine's book after every row in LOBSTER's orderbook layout" };
+        var journal = new Option<string?>("--journal") { HelpName = "dir", Description = "Write the commands run as a journal (a new directory) that `tokenmatch replay` re-runs to the same hash" };
         var date = new Option<string?>("--date") { HelpName = "yyyy-MM-dd", Description = "Trading day (yyyy-MM-dd) when the file name does not carry it" };
 
         var lobster = new Command("lobster", "Replay a LOBSTER day through the engine and compare its book with the orderbook file after every message")
         {
-            message, orderbook, levels, script, exportBook, date,
+            message, orderbook, levels, script, exportBook, date, journal,
         };
         lobster.SetAction(result => LobsterImport.Run(
             result.GetRequiredValue(message), result.GetRequiredValue(orderbook), result.GetValue(levels), result.GetValue(date),
             result.GetValue(exportBook), result.GetValue(script),
-            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, result.GetValue(journal)));
 
         return new Command("import", "Import real exchange data") { lobster };
     }

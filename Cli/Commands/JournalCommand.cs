@@ -7,6 +7,9 @@ public static class JournalCommand
     public static System.CommandLine.Command Create()
     {
         var command = new System.CommandLine.Command("journal", "Inspect, repair or snapshot a journal directory");
+        command.Subcommands.Add(JournalInspectCommand.Create());
+        command.Subcommands.Add(JournalRepairCommand.Create());
+        command.Subcommands.Add(JournalSnapshotCommand.Create());
         command.Subcommands.Add(JournalCrashHostCommand.Create());
         return command;
     }

@@ -3,6 +3,7 @@ using TokenMatch.Formats.Scripts;
 using TokenMatch.Commands;
 using TokenMatch.Core;
 using TokenMatch.Events;
+using TokenMatch.Journal.Writing;
 
 namespace TokenMatch.Cli.Commands;
 
@@ -35,18 +36,23 @@ public static class RunCommand
             Description = "Write every event to this CSV file",
             HelpName = "file.csv",
         };
+        var journal = new System.CommandLine.Option<DirectoryInfo>("--journal")
+        {
+            Description = "Also write the commands run as a journal (a new directory) that `tokenmatch replay` re-runs to the same hash",
+            HelpName = "dir",
+        };
         var command = new System.CommandLine.Command("run", "Run a command script through a new engine and print the final state hash")
         {
-            script, events,
+            script, events, journal,
         };
         command.SetAction(result => Run(
             result.GetRequiredValue(script), result.GetValue(events),
-            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, result.GetValue(journal)?.FullName));
         return command;
     }
 
     /// <summary>Runs <paramref name="script"/>; returns an <see cref="ExitCodes"/> value.</summary>
-    public static int Run(FileInfo script, FileInfo? events, TextWriter output, TextWriter error)
+    public static int Run(FileInfo script, FileInfo? events, TextWriter output, TextWriter error, string? journal = null)
     {
         string name = script.ToString();
         if (!script.Exists)
@@ -88,7 +94,17 @@ public static class RunCommand
                     return ExitCodes.FileError;
                 }
             }
-            return Execute(script, name, csv, output, error);
+            JournalRecorder? recorder;
+            try
+            {
+                recorder = journal is null ? null : new JournalRecorder(journal);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"tokenmatch run: cannot write the journal: {e.Message}");
+                return ExitCodes.FileError;
+            }
+            using (recorder) return Execute(script, name, csv, output, error, recorder);
         }
         finally
         {
@@ -96,7 +112,7 @@ public static class RunCommand
         }
     }
 
-    private static int Execute(FileInfo script, string name, StreamWriter? csv, TextWriter output, TextWriter error)
+    private static int Execute(FileInfo script, string name, StreamWriter? csv, TextWriter output, TextWriter error, JournalRecorder? recorder)
     {
         EventCsvWriter? csvWriter = csv is null ? null : new EventCsvWriter(csv);
         csvWriter?.WriteHeader();
@@ -111,9 +127,11 @@ public static class RunCommand
             {
                 Command command = parsed;
                 command.Sequence = sequence++;
+                recorder?.Record(ref command);
                 try
                 {
                     core.Execute(ref command, counter);
+                    recorder?.Ran(core);
                 }
                 catch (Exception e)
                 {
@@ -131,6 +149,7 @@ public static class RunCommand
             }
         }
 
+        recorder?.Complete(core);
         output.WriteLine($"commands: {accepted + rejected} ({accepted} accepted, {rejected} rejected)");
         var byType = SummaryOrder.Where(t => counter.Count(t) > 0)
             .Select(t => $"{counter.Count(t)} {ScriptNames<EventType>.Name(t)}");
