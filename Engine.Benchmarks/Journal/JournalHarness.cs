@@ -66,7 +66,7 @@ public static class JournalHarness
         }
         double seconds = ticks / (double)Stopwatch.Frequency;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {records / seconds / 1e6:F2} M records/s, {writer.BytesWritten / seconds / 1e6:F0} MB/s, {writer.BytesWritten / (double)records:F1} bytes/record, {writer.Fsyncs:N0} fsyncs ({seconds * 1e6 / Math.Max(1, writer.Fsyncs):F0} µs per batch), {writer.SegmentsStarted} segments"));
+            $"{what}: {records / seconds / 1e6:F2} M records/s, {writer.BytesWritten / seconds / 1e6:F0} MB/s, {writer.BytesWritten / (double)records:F1} bytes/record, {writer.Fsyncs:N0} fsyncs{(writer.Fsyncs > 0 ? $" ({seconds * 1e6 / writer.Fsyncs:F0} µs per batch, write + fsync)" : "")}, {writer.SegmentsStarted} segments"));
     }
 
     private static void ReadOnly(string dir)
