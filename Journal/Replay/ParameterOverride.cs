@@ -83,34 +83,25 @@ public sealed class ParameterOverride
     public void Apply(ref Command command)
     {
         bool market = MarketSelector is null || _market == command.Market;
-        bool changed = (Name, command.Type) switch
+        bool changed = true;
+        switch (Name, command.Type)
         {
-            ("fees", CommandType.SetFees) when market => Set(ref command.A0, _values[0]) | Set(ref command.A1, _values[1]) | true,
-            ("maker-fee", CommandType.SetFees) when market => Set(ref command.A0, _values[0]) | true,
-            ("taker-fee", CommandType.SetFees) when market => Set(ref command.A1, _values[0]) | true,
-            ("decay", CommandType.SetCurve) when market => SetCode(ref command.Code, (byte)_values[0]),
-            ("floor", CommandType.SetCurve) when market => Set(ref command.A0, _values[0]) | true,
-            ("half-life", CommandType.SetCurve) when market => Set(ref command.A1, _values[0]) | true,
-            ("buyback-rate", CommandType.SetBuyback) when market => Set(ref command.A0, _values[0]) | true,
-            ("buyback-budget", CommandType.SetBuyback) when market => Set(ref command.A1, _values[0]) | true,
-            ("tier-cap.unverified", CommandType.SetTierCap) => command.Code == (byte)Tier.Unverified && Set(ref command.Quantity, _values[0]),
-            ("tier-cap.verified", CommandType.SetTierCap) => command.Code == (byte)Tier.Verified && Set(ref command.Quantity, _values[0]),
-            ("tier-cap.trusted", CommandType.SetTierCap) => command.Code == (byte)Tier.Trusted && Set(ref command.Quantity, _values[0]),
-            _ => false,
-        };
+            case ("fees", CommandType.SetFees) when market: command.A0 = _values[0]; command.A1 = _values[1]; break;
+            case ("maker-fee", CommandType.SetFees) when market: command.A0 = _values[0]; break;
+            case ("taker-fee", CommandType.SetFees) when market: command.A1 = _values[0]; break;
+            case ("decay", CommandType.SetCurve) when market: command.Code = (byte)_values[0]; break;
+            case ("floor", CommandType.SetCurve) when market: command.A0 = _values[0]; break;
+            case ("half-life", CommandType.SetCurve) when market: command.A1 = _values[0]; break;
+            case ("buyback-rate", CommandType.SetBuyback) when market: command.A0 = _values[0]; break;
+            case ("buyback-budget", CommandType.SetBuyback) when market: command.A1 = _values[0]; break;
+            case ("tier-cap.unverified", CommandType.SetTierCap) when command.Code == (byte)Tier.Unverified:
+            case ("tier-cap.verified", CommandType.SetTierCap) when command.Code == (byte)Tier.Verified:
+            case ("tier-cap.trusted", CommandType.SetTierCap) when command.Code == (byte)Tier.Trusted:
+                command.Quantity = _values[0];
+                break;
+            default: changed = false; break;
+        }
         if (changed) Applied++;
-    }
-
-    private static bool Set(ref long field, long value)
-    {
-        field = value;
-        return true;
-    }
-
-    private static bool SetCode(ref byte field, byte value)
-    {
-        field = value;
-        return true;
     }
 
     private static long[]? Numbers(string text, int count)
