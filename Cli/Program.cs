@@ -19,6 +19,8 @@ public static class Program
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(JournalCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
         return root;
     }
 
