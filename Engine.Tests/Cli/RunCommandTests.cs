@@ -82,7 +82,10 @@ public sealed class RunCommandTests
     {
         var (code, output, error) = Invoke("runn", "x.tms");
         Assert.That(code, Is.EqualTo(ExitCodes.Usage));
-        Assert.That(error, Does.StartWith("tokenmatch: unknown command 'runn' (commands: run, show, import)\n"));
+        // The list names every visible subcommand of the root, in its order.
+        string commands = string.Join(", ", Program.CreateRoot().Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
+        Assert.That(commands, Does.StartWith("run, show, import"));
+        Assert.That(error, Does.StartWith($"tokenmatch: unknown command 'runn' (commands: {commands})\n"));
         Assert.That(error, Does.Not.Contain("Required command was not provided").And.Not.Contain("'x.tms'"));
         Assert.That(output, Is.Empty);
     }
