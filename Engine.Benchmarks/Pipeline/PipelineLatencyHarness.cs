@@ -30,16 +30,18 @@ internal static class PipelineLatencyHarness
         WaitStrategyKind wait = Enum.Parse<WaitStrategyKind>(Text(args, "--wait", nameof(WaitStrategyKind.Yielding)), ignoreCase: true);
         string journalKind = Text(args, "--journal", "none");
         string path = Path.Combine(Path.GetTempPath(), $"tokenmatch-latency-{Environment.ProcessId}.journal");
+        using RealJournal? real = RealJournal.For(journalKind, (long)Option(args, "--interval-us", 200));
         using FileJournal? file = journalKind switch
         {
             "none" => null,
+            _ when real is not null => null,
             "batch" => new FileJournal(path, 0),
             "interval" => new FileJournal(path, (long)Option(args, "--interval-us", 200)),
-            _ => throw new ArgumentException($"--journal {journalKind}: expected none, batch or interval"),
+            _ => throw new ArgumentException($"--journal {journalKind}: expected none, batch, interval (file stand-ins) or journal-batch, journal-interval, journal-none (the real journal)"),
         };
         using var host = new EngineHost(new EngineHostOptions
         {
-            SingleProducer = true, WaitStrategy = wait, Journal = (IJournalConsumer?)file ?? NullJournalConsumer.Instance,
+            SingleProducer = true, WaitStrategy = wait, Journal = (IJournalConsumer?)real?.Writer ?? (IJournalConsumer?)file ?? NullJournalConsumer.Instance,
         });
         host.Start();
         host.ApplySettingsAsync(workload.Settings()).GetAwaiter().GetResult();
@@ -75,6 +77,7 @@ internal static class PipelineLatencyHarness
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"submit→result µs: p50 {Micros(h, 50)}  p99 {Micros(h, 99)}  p99.9 {Micros(h, 99.9)}  max {h.GetMaxValue() / 1000.0:N1}  (n={h.TotalCount:N0})"));
         host.Stop();
+        if (real is not null) Console.WriteLine(real.Describe(total));
         if (file is not null)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

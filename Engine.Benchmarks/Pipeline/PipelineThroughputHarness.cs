@@ -23,17 +23,19 @@ internal static class PipelineThroughputHarness
         WaitStrategyKind wait = Enum.Parse<WaitStrategyKind>(Text(args, "--wait", nameof(WaitStrategyKind.Yielding)), ignoreCase: true);
         string journalKind = Text(args, "--journal", "none");
         string path = Path.Combine(Path.GetTempPath(), $"tokenmatch-throughput-{Environment.ProcessId}.journal");
+        using RealJournal? real = RealJournal.For(journalKind, (long)Option(args, "--interval-us", 200));
         using FileJournal? file = journalKind switch
         {
             "none" => null,
+            _ when real is not null => null,
             "batch" => new FileJournal(path, 0),
             "interval" => new FileJournal(path, (long)Option(args, "--interval-us", 200)),
-            _ => throw new ArgumentException($"--journal {journalKind}: expected none, batch or interval"),
+            _ => throw new ArgumentException($"--journal {journalKind}: expected none, batch, interval (file stand-ins) or journal-batch, journal-interval, journal-none (the real journal)"),
         };
         var workload = new TradingWorkload();
         var host = new EngineHost(new EngineHostOptions
         {
-            SingleProducer = true, WaitStrategy = wait, Journal = (IJournalConsumer?)file ?? NullJournalConsumer.Instance,
+            SingleProducer = true, WaitStrategy = wait, Journal = (IJournalConsumer?)real?.Writer ?? (IJournalConsumer?)file ?? NullJournalConsumer.Instance,
         });
         host.Start();
         host.ApplySettingsAsync(workload.Settings()).GetAwaiter().GetResult();
@@ -52,6 +54,7 @@ internal static class PipelineThroughputHarness
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"throughput: {commands:N0} commands, PostBatch {batchSize}, {wait} wait, journal {journalKind}: {commands / seconds:N0} commands/s ({seconds * 1e9 / commands:F0} ns each, {cpu.TotalSeconds / seconds:F2} cores busy)"));
+        if (real is not null) Console.WriteLine(real.Describe(commands));
         if (file is not null)
         {
             long batches = file.Batches - batchesBefore;
