@@ -103,6 +103,8 @@ public sealed class GatewayServer : IAsyncDisposable
 
     internal void Bind(Session session)
     {
+        // Execution reports are private: market-data sessions get none.
+        if (session.Role == Commands.Role.MarketData) return;
         lock (_bindLock)
         {
             Session[] current = SessionsOf(session.Account);

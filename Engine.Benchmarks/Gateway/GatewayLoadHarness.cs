@@ -48,7 +48,7 @@ internal static class GatewayLoadHarness
             keys[i] = key;
         }
         host.ApplySettingsAsync(settings).GetAwaiter().GetResult();
-        var server = new GatewayServer(host, new GatewayOptions { MaxInFlight = 1 << 20, ConnectionBurst = 1e9, ConnectionRate = 1e9, AccountRate = 1e9, AccountBurst = 1e9 });
+        var server = new GatewayServer(host, new GatewayOptions { MaxInFlight = 1 << 22, OutboundLimit = 1L << 31, ConnectionBurst = 1e9, ConnectionRate = 1e9, AccountRate = 1e9, AccountBurst = 1e9 });
         server.Start();
 
         double perConnection = rate / connections;
@@ -67,10 +67,15 @@ internal static class GatewayLoadHarness
             var stream = new NetworkStream(socket, ownsSocket: true);
             Handshake(stream, keys[index]);
             Side side = index % 2 == 0 ? Side.Buy : Side.Sell;
-            threads.Add(new Thread(() => Send(stream, 100 + index, side, start, ticksPerOrder, total)) { IsBackground = true });
             threads.Add(new Thread(() =>
             {
-                Receive(stream, total, start, ticksPerOrder, warmupCount, histogram, ref answered, ref measuredAnswered, ref rejected);
+                try { Send(stream, 100 + index, side, start, ticksPerOrder, total); }
+                catch (IOException e) { Console.Error.WriteLine($"connection {index}: send failed: {e.Message}"); }
+            }) { IsBackground = true });
+            threads.Add(new Thread(() =>
+            {
+                try { Receive(stream, total, start, ticksPerOrder, warmupCount, histogram, ref answered, ref measuredAnswered, ref rejected); }
+                catch (IOException e) { Console.Error.WriteLine($"connection {index}: receive failed: {e.Message}"); }
             }) { IsBackground = true });
         }
         foreach (Thread t in threads) t.Start();

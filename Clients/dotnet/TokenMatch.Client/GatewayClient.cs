@@ -45,8 +45,10 @@ public sealed partial class GatewayClient : IAsyncDisposable
     /// <summary>The server's welcome: its version and name.</summary>
     public (int Version, string Server, int MaxFrameLength) Welcome { get; private set; }
 
-    /// <summary>True while connected and logged in.</summary>
-    public bool Connected => _connection is not null && Login is not null;
+    /// <summary>True while connected, logged in and resubscribed.</summary>
+    public bool Connected => _connection is not null && Volatile.Read(ref _ready);
+
+    private bool _ready;
 
     /// <summary>Times reconnected.</summary>
     public int Reconnects { get; private set; }
@@ -88,7 +90,7 @@ public sealed partial class GatewayClient : IAsyncDisposable
     /// <summary>The local L2 book of a market subscribed with depth.</summary>
     public LocalBook Book(int market) => _books.GetOrAdd(market, static m => new LocalBook(m));
 
-    private async Task OpenAsync(CancellationToken cancel)
+    private async Task OpenAsync(CancellationToken cancel, bool reconnect = false)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         await socket.ConnectAsync(_options.Host, _options.Port, cancel).ConfigureAwait(false);
@@ -108,6 +110,8 @@ public sealed partial class GatewayClient : IAsyncDisposable
         Login = (LoginInfo)await RequestAsync(MessageType.Login, (ref MessagePackWriter w) => { w.Write(_options.ApiKey); w.Write(_options.CancelOnDisconnect); }, 2)
             .ConfigureAwait(false);
         foreach (var (market, what) in _subscriptions) await SubscribeAsync(market, what).ConfigureAwait(false);
+        if (reconnect) Reconnects++;
+        Volatile.Write(ref _ready, true);
     }
 
     private async Task<object> RequestAsync(MessageType type, FieldWriter fields, int fieldCount)
@@ -196,6 +200,7 @@ public sealed partial class GatewayClient : IAsyncDisposable
     private void OnConnectionLost(Connection connection)
     {
         if (!ReferenceEquals(Interlocked.CompareExchange(ref _connection, null, connection), connection)) return;
+        Volatile.Write(ref _ready, false);
         Login = null;
         connection.Stream.Dispose();
         foreach (var (id, pending) in _pending)
@@ -214,8 +219,7 @@ public sealed partial class GatewayClient : IAsyncDisposable
             try
             {
                 await Task.Delay(delay, _dispose.Token).ConfigureAwait(false);
-                await OpenAsync(_dispose.Token).ConfigureAwait(false);
-                Reconnects++;
+                await OpenAsync(_dispose.Token, reconnect: true).ConfigureAwait(false);
                 return;
             }
             catch (OperationCanceledException)
