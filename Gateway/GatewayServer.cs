@@ -66,6 +66,23 @@ public sealed class GatewayServer : IAsyncDisposable
     /// <summary>Every open session (a snapshot).</summary>
     public IReadOnlyList<Session> Sessions => [.. _sessions.Values];
 
+    /// <summary>
+    /// Seeds the market-data books from <paramref name="core"/>'s resting orders, for a gateway over an
+    /// engine recovered from a journal. Call it before the host starts, while no other thread touches
+    /// the core; the books then follow the event feed from there on.
+    /// </summary>
+    public void SeedBooks(Core.ExchangeCore core)
+    {
+        ArgumentNullException.ThrowIfNull(core);
+        for (int market = 0; market < Core.ExchangeCore.MaxMarkets; market++)
+        {
+            if (core.GetDepth(market, int.MaxValue) is not { } depth) continue;
+            MarketData.MarketBook book = Feed.Book(market);
+            foreach (Core.DepthLevel level in depth.Bids) book.Seed(Commands.Side.Buy, level.Price, level.Quantity);
+            foreach (Core.DepthLevel level in depth.Asks) book.Seed(Commands.Side.Sell, level.Price, level.Quantity);
+        }
+    }
+
     /// <summary>Binds and starts accepting connections.</summary>
     public void Start()
     {

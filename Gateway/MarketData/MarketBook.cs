@@ -57,6 +57,13 @@ internal sealed class MarketBook
     /// <summary>Best ask price, or 0.</summary>
     public long BestAsk => _asks.Count == 0 ? 0 : _asks.First().Key;
 
+    /// <summary>Before any event flows (a gateway over a recovered engine): the levels the book already holds.</summary>
+    public void Seed(Side side, long price, long quantity)
+    {
+        SortedDictionary<long, long> levels = side == Side.Buy ? _bids : _asks;
+        if (quantity > 0) levels[price] = quantity;
+    }
+
     /// <summary>Event thread: a level's new total.</summary>
     public void ApplyLevel(in Event e)
     {
