@@ -15,7 +15,7 @@ public sealed record SpoofingConfig
     public long MaxLifetimeNs { get; init; } = 7_200_000_000_000;
     /// <summary>Spoof episodes (a candidate cancelled after the owner traded on the other side while it rested) that make an alert.</summary>
     public int MinEpisodes { get; init; } = 3;
-    /// <summary>The account's cancel-to-trade ratio must be at least this many times the market's.</summary>
+    /// <summary>The account's cancel-to-trade ratio (lots cancelled by the owner per lot traded) must be at least this many times the market's.</summary>
     public long RatioFactor { get; init; } = 2;
     /// <summary>Most orders quoted per alert.</summary>
     public int EvidenceLimit { get; init; } = 20;

@@ -29,13 +29,14 @@ public sealed class SpoofingDetector(SpoofingConfig config) : IDetector
             {
                 int buyer = e.Side == Side.Buy ? e.OtherAccount : e.Account;
                 int seller = e.Side == Side.Buy ? e.Account : e.OtherAccount;
-                if (!state.IsHouse(buyer)) Of(buyer, e.Market).OnTrade(Side.Buy, record.Time);
-                if (!state.IsHouse(seller)) Of(seller, e.Market).OnTrade(Side.Sell, record.Time);
+                if (!state.IsHouse(buyer)) Of(buyer, e.Market).OnTrade(Side.Buy, record.Time, e.Quantity);
+                if (!state.IsHouse(seller)) Of(seller, e.Market).OnTrade(Side.Sell, record.Time, e.Quantity);
             }
             else if (e.Type == EventType.Cancelled && e.Reason is CancelReason.User or CancelReason.MassCancel && !state.IsHouse(e.Account))
             {
                 Trader t = Of(e.Account, e.Market);
                 t.Cancels++;
+                t.CancelledLots += e.Quantity;
                 if (state.Order(e.OrderId) is not { } order || state.Market(e.Market) is not { } market) continue;
                 if (!IsEpisode(order, market, t, record.Time)) continue;
                 t.Episodes.Add(order.Id);
@@ -64,10 +65,11 @@ public sealed class SpoofingDetector(SpoofingConfig config) : IDetector
         return otherSideTrade >= order.PlacedAt;
     }
 
-    // The account's cancels per trade against the market's, in integers:
-    // cancels / max(1, trades) ≥ factor × marketCancels / max(1, marketTrades).
+    // The account's cancel-to-trade ratio (lots cancelled by the owner per lot traded) against the
+    // market's, in integers: cancelled / max(1, traded) ≥ factor × marketCancelled / max(1, marketTraded).
+    // Lots rather than order counts: a spoofer cancels a few large orders and trades in many small fills.
     private bool RatioHigh(Trader t, MarketInfo market) =>
-        (Int128)t.Cancels * Math.Max(1, market.Trades) >= (Int128)config.RatioFactor * market.OwnerCancels * Math.Max(1, t.Trades);
+        (Int128)t.CancelledLots * Math.Max(1, market.TradedLots) >= (Int128)config.RatioFactor * market.CancelledLots * Math.Max(1, t.TradedLots);
 
     private void Raise(int account, MarketInfo market, Trader t, AlertSink alerts)
     {
@@ -77,10 +79,10 @@ public sealed class SpoofingDetector(SpoofingConfig config) : IDetector
             $"{t.Episodes.Count} large orders ({t.EpisodeLots} lots) cancelled unfilled after trading on the other side",
             [
                 new("episodes", t.Episodes.Count), new("episodeLots", t.EpisodeLots), new("marketMeanOrderLots", mean),
-                new("cancels", t.Cancels), new("trades", t.Trades),
-                new("marketCancels", market.OwnerCancels), new("marketTrades", market.Trades),
-                new("cancelToTradePpm", t.Cancels * 1_000_000 / Math.Max(1, t.Trades)),
-                new("marketCancelToTradePpm", market.OwnerCancels * 1_000_000 / Math.Max(1, market.Trades)),
+                new("cancels", t.Cancels), new("trades", t.Trades), new("cancelledLots", t.CancelledLots), new("tradedLots", t.TradedLots),
+                new("marketCancelledLots", market.CancelledLots), new("marketTradedLots", market.TradedLots),
+                new("cancelToTradePpm", (long)((Int128)t.CancelledLots * 1_000_000 / Math.Max(1, t.TradedLots))),
+                new("marketCancelToTradePpm", (long)((Int128)market.CancelledLots * 1_000_000 / Math.Max(1, market.TradedLots))),
             ],
             orders: t.Episodes.Take(config.EvidenceLimit));
     }
@@ -94,14 +96,15 @@ public sealed class SpoofingDetector(SpoofingConfig config) : IDetector
     private sealed class Trader
     {
         public readonly List<long> Episodes = new();
-        public long Cancels, Trades, EpisodeLots;
+        public long Cancels, Trades, EpisodeLots, CancelledLots, TradedLots;
         public long LastBuyAt = long.MinValue, LastSellAt = long.MinValue;
         public long FirstSequence = -1, LastSequence;
         public bool Alerted;
 
-        public void OnTrade(Side side, long time)
+        public void OnTrade(Side side, long time, long lots)
         {
             Trades++;
+            TradedLots += lots;
             if (side == Side.Buy) LastBuyAt = time;
             else LastSellAt = time;
         }

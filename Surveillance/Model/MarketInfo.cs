@@ -24,8 +24,10 @@ public sealed class MarketInfo
 
     /// <summary>Orders accepted in this market so far, and their total lots (for mean order size).</summary>
     public long OrdersPlaced, LotsPlaced;
-    /// <summary>Orders cancelled by their owner, and trades, in this market so far (for the market's cancel-to-trade ratio).</summary>
+    /// <summary>Orders cancelled by their owner, and trades, in this market so far.</summary>
     public long OwnerCancels, Trades;
+    /// <summary>Lots cancelled by their owners, and lots traded, in this market so far (the market's cancel-to-trade ratio).</summary>
+    public long CancelledLots, TradedLots;
 
     /// <summary>Fair value per lot at <paramref name="time"/>: face × D(time) / 1,000,000, truncated (micro-credits).</summary>
     public long FairValue(long time)

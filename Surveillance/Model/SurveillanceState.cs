@@ -96,12 +96,20 @@ public sealed class SurveillanceState
                     amended.Price = e.Price;
                     break;
                 case EventType.Trade:
-                    if (Market(e.Market) is { } tm) tm.Trades++;
+                    if (Market(e.Market) is { } tm)
+                    {
+                        tm.Trades++;
+                        tm.TradedLots += e.Quantity;
+                    }
                     Fill(e.OrderId, e.Quantity, e.Remaining == 0);
                     Fill(e.OtherOrderId, e.Quantity, false);
                     break;
                 case EventType.Cancelled:
-                    if (e.Reason is CancelReason.User or CancelReason.MassCancel && Market(e.Market) is { } cm) cm.OwnerCancels++;
+                    if (e.Reason is CancelReason.User or CancelReason.MassCancel && Market(e.Market) is { } cm)
+                    {
+                        cm.OwnerCancels++;
+                        cm.CancelledLots += e.Quantity;
+                    }
                     End(e.OrderId);
                     break;
             }
