@@ -22,6 +22,11 @@ public sealed class RecordAssembler(SurveillanceEngine engine)
     /// <summary>Commands given whose events never came (their sequence was never matched): should stay 0.</summary>
     public long OrphanEvents { get; private set; }
 
+    /// <summary>Set (from any thread) to stop feeding the engine at once: records are dropped from then on.</summary>
+    public bool Abandoned { get => Volatile.Read(ref _abandoned); set => Volatile.Write(ref _abandoned, value); }
+
+    private bool _abandoned;
+
     /// <summary>The engine fed.</summary>
     public SurveillanceEngine Engine => engine;
 
@@ -56,6 +61,7 @@ public sealed class RecordAssembler(SurveillanceEngine engine)
     /// <summary>The input has ended: passes every pending command and completes the engine.</summary>
     public void Complete()
     {
+        if (Abandoned) return;
         FlushBefore(long.MaxValue);
         if (_events.Count > 0) OrphanEvents += _events.Count;
         _events.Clear();
@@ -84,6 +90,7 @@ public sealed class RecordAssembler(SurveillanceEngine engine)
 
     private void Pass(in Command c, ReadOnlySpan<Event> events)
     {
+        if (Abandoned) return;
         long time = SurveillanceState.TimeOf(c, events, engine.State.Clock);
         engine.Observe(new CommandRecord(c, ResultOf(events), time, events));
     }

@@ -31,6 +31,7 @@ public sealed class SurveillanceHost : IDisposable
     private EngineHost? _host;
     private IDisposable? _subscription;
     private long _dropped;
+    private long _processed = -1;
     private int _started;
     private volatile bool _degraded;
 
@@ -66,6 +67,25 @@ public sealed class SurveillanceHost : IDisposable
 
     /// <summary>Automatic response commands the host ran.</summary>
     public long ResponsesApplied => Interlocked.Read(ref _responses.Applied);
+
+    /// <summary>Sequence of the last command the detectors have judged (−1 before any); read from any thread.</summary>
+    public long ProcessedSequence => Volatile.Read(ref _processed);
+
+    /// <summary>
+    /// Waits (polling, up to <paramref name="timeout"/>) until the detectors have judged command
+    /// <paramref name="sequence"/>; false on timeout or when degraded. For tests and orderly
+    /// shutdowns that want responses to recent alerts to reach the ring before the host stops.
+    /// </summary>
+    public bool WaitForSequence(long sequence, TimeSpan timeout)
+    {
+        long deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        while (ProcessedSequence < sequence)
+        {
+            if (_degraded || Environment.TickCount64 > deadline) return false;
+            Thread.Sleep(1);
+        }
+        return true;
+    }
 
     /// <summary>Told about a failure of the detector thread itself or an error while posting (for logging); must not throw.</summary>
     public Action<Exception>? OnError { get; set; }
@@ -107,6 +127,7 @@ public sealed class SurveillanceHost : IDisposable
         if (_queue.Writer.TryWrite(batch)) return;
         Interlocked.Increment(ref _dropped);
         _degraded = true;
+        _assembler.Abandoned = true;
     }
 
     private void Run()
@@ -121,9 +142,14 @@ public sealed class SurveillanceHost : IDisposable
                     if (_degraded) continue;
                     if (batch.Commands is not null) _assembler.AddCommands(batch.Commands);
                     else _assembler.AddEvents(batch.Events);
+                    Volatile.Write(ref _processed, Engine.State.LastSequence);
                 }
             }
-            if (!_degraded) _assembler.Complete();
+            if (!_degraded)
+            {
+                _assembler.Complete();
+                Volatile.Write(ref _processed, Engine.State.LastSequence);
+            }
         }
         catch (Exception e)
         {

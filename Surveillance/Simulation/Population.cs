@@ -11,10 +11,10 @@ namespace TokenMatch.Surveillance.Simulation;
 /// <param name="Labels">Account → who it is.</param>
 public sealed record Population(PopulationOptions Options, IReadOnlyList<Command> Commands, IReadOnlyDictionary<int, ActorKind> Labels)
 {
-    /// <summary>The main market (honest trading, the bot farm, the spoofer, the burst, the wash pair).</summary>
+    /// <summary>The main market (honest trading, the buyback, the bot farm, the spoofer, the burst).</summary>
     public const int MainMarket = 1;
 
-    /// <summary>The thin market (little honest trading; where the colluding pair moves credits).</summary>
+    /// <summary>The thin market (honest bids only; where the colluding pair moves credits and the wash pair tries).</summary>
     public const int ThinMarket = 2;
 
     /// <summary>Accounts of one kind, ascending.</summary>

@@ -88,7 +88,7 @@ public static class PopulationGenerator
             At(t, Command.SetCurve(0, Population.MainMarket, CurveKind.Sqrt, floorPpm: 100_000));
             At(t, Command.SetFees(0, Population.MainMarket, 10, 20));
             At(t, Command.MarketState(0, CommandType.OpenMarket, Population.MainMarket));
-            At(t, Command.SetBuyback(0, Population.MainMarket, 5_000, 3_000));
+            At(t, Command.SetBuyback(0, Population.MainMarket, 6_000, 5_000));
             At(t, Command.CreateMarket(0, Population.ThinMarket, "LLM-S/2026-12", 1_000, Tick, ThinFace, Tick, 2 * ThinFace, 1, 100_000, Start, End));
             At(t, Command.SetCurve(0, Population.ThinMarket, CurveKind.Sqrt, floorPpm: 100_000));
             At(t, Command.MarketState(0, CommandType.OpenMarket, Population.ThinMarket));
@@ -129,13 +129,14 @@ public static class PopulationGenerator
                 if (seller)
                 {
                     // More of the surplus goes on sale as the cycle end nears.
-                    long ppm = 100_000 + 600_000 * elapsedPct * elapsedPct / 10_000;
+                    long ppm = End - t < 2 * PopulationOptions.Day ? 1_000_000 : 100_000 + 600_000 * elapsedPct * elapsedPct / 10_000;
                     if (free < 10 || !_rng.Chance(ppm)) continue;
-                    long qty = Math.Max(1, free * _rng.Between(20, 50) / 100);
                     bool late = End - t < 2 * PopulationOptions.Day;
+                    // In the last two days a seller dumps all it has left, down to the provider's buyback.
+                    long qty = late ? free : Math.Max(1, free * _rng.Between(20, 50) / 100);
                     lastClient = NextClientId();
                     At(t, late
-                        ? Command.Place(0, id, market, Side.Sell, Price(face, 500), qty, tif: TimeInForce.Ioc, clientId: lastClient)
+                        ? Command.Place(0, id, market, Side.Sell, Price(face, 300), qty, tif: TimeInForce.Ioc, clientId: lastClient)
                         : Command.Place(0, id, market, Side.Sell, Price(face, _rng.Between(970, 1_050)), qty, clientId: lastClient));
                     free -= qty;
                 }
@@ -144,8 +145,9 @@ public static class PopulationGenerator
                     if (!_rng.Chance(500_000)) continue;
                     lastClient = NextClientId();
                     bool ioc = _rng.Chance(300_000);
+                    // A buyer's bid lasts a day at most (good till time), so that bids do not pile up unseen.
                     At(t, Command.Place(0, id, market, Side.Buy, Price(face, _rng.Between(950, 1_020)), _rng.Between(5, 50),
-                        tif: ioc ? TimeInForce.Ioc : TimeInForce.Default, clientId: lastClient));
+                        tif: ioc ? TimeInForce.Ioc : TimeInForce.GoodTillTime, clientId: lastClient, expireAt: ioc ? 0 : t + PopulationOptions.Day));
                 }
             }
         }
@@ -170,7 +172,10 @@ public static class PopulationGenerator
             }
         }
 
-        /// <summary>A linked pair: one offers, the other takes at once; self-trade prevention cancels the taker.</summary>
+        /// <summary>
+        /// A linked pair in the thin market (no honest asks there, so nothing else stands between them):
+        /// one offers above the honest bids, the other takes at once; self-trade prevention cancels the taker.
+        /// </summary>
         public void WashPair(int a, int b)
         {
             Labels[a] = ActorKind.WashPair;
@@ -180,15 +185,15 @@ public static class PopulationGenerator
             At(t, Command.CreateAccount(0, b, Tier.Verified));
             At(t, Command.Link(0, a, 77));
             At(t, Command.Link(0, b, 77));
-            At(t, Command.Grant(0, a, Population.MainMarket, Origin.Allocated, 600));
+            At(t, Command.Grant(0, a, Population.ThinMarket, Origin.Allocated, 600));
             At(t, Command.Deposit(0, b, 8_000_000_000));
             for (int round = 0; round < 6; round++)
             {
                 long r = Start + _rng.Between(2, 26) * PopulationOptions.Day + _rng.Between(0, 23) * Hour;
                 long cid = NextClientId();
-                At(r, Command.Place(0, a, Population.MainMarket, Side.Sell, Price(Face, 1_000), 20, clientId: cid));
-                At(r + 1, Command.Place(0, b, Population.MainMarket, Side.Buy, Price(Face, 1_000), 20, tif: TimeInForce.Ioc));
-                At(r + Minute, Command.CancelByClientId(0, a, Population.MainMarket, cid));
+                At(r, Command.Place(0, a, Population.ThinMarket, Side.Sell, Price(ThinFace, 1_500), 20, clientId: cid));
+                At(r + 1, Command.Place(0, b, Population.ThinMarket, Side.Buy, Price(ThinFace, 1_500), 20, tif: TimeInForce.Ioc));
+                At(r + Minute, Command.CancelByClientId(0, a, Population.ThinMarket, cid));
             }
         }
 
