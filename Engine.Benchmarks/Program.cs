@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "latency-core" => LatencyHarness.Run(args[1..]),
     "latency" => PipelineLatencyHarness.Run(args[1..]),
     "snapshot" => SnapshotHarness.Run(args[1..]),
+    "surveillance" => TokenMatch.Benchmarks.Surveillance.SurveillanceThroughputHarness.Run(args[1..]),
     _ => RunBenchmarks(args),
 };
 

@@ -10,7 +10,7 @@ public sealed record SpoofingConfig
     /// <summary>An order is large from this many lots…</summary>
     public long MinLargeLots { get; init; } = 100;
     /// <summary>…and when it is at least this many times the market's mean order size so far.</summary>
-    public long LargeFactor { get; init; } = 5;
+    public long LargeFactor { get; init; } = 3;
     /// <summary>A large order cancelled unfilled by its owner within this time of placing it (ns; default 2 hours) is a spoof candidate.</summary>
     public long MaxLifetimeNs { get; init; } = 7_200_000_000_000;
     /// <summary>Spoof episodes (a candidate cancelled after the owner traded on the other side while it rested) that make an alert.</summary>

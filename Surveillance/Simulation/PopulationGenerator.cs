@@ -218,7 +218,7 @@ public static class PopulationGenerator
             }
         }
 
-        /// <summary>The spoofer: a large bid below the touch, a small ask that sells, the large bid cancelled unfilled; ten times.</summary>
+        /// <summary>The spoofer: a large bid below the touch, a small ask that sells, the large bid cancelled unfilled; fourteen times.</summary>
         public void Spoofer(int id)
         {
             Labels[id] = ActorKind.Spoofer;
@@ -226,7 +226,7 @@ public static class PopulationGenerator
             At(t, Command.CreateAccount(0, id, Tier.Verified));
             At(t, Command.Deposit(0, id, 20_000_000_000));
             At(t, Command.Grant(0, id, Population.MainMarket, Origin.Allocated, 1_000));
-            for (int round = 0; round < 10; round++)
+            for (int round = 0; round < 14; round++)
             {
                 long r = Start + _rng.Between(4, 23) * PopulationOptions.Day + _rng.Between(0, 23) * Hour;
                 long big = NextClientId(), small = NextClientId();
