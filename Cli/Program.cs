@@ -20,6 +20,9 @@ public static class Program
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(SurveilCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(JournalCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
         return root;
     }
 

@@ -15,16 +15,17 @@ public static class ImportCommand
         var script = new Option<string?>("--script") { HelpName = "file", Description = "Write the commands run as a command script for `tokenmatch run`" };
         var exportBook = new Option<string?>("--export-book") { HelpName = "file.csv", Description = "Write the engine's book after every row in LOBSTER's orderbook layout" };
         var date = new Option<string?>("--date") { HelpName = "yyyy-MM-dd", Description = "Trading day (yyyy-MM-dd) when the file name does not carry it (without either: 1970-01-01, with a warning)" };
+        var journal = new Option<string?>("--journal") { HelpName = "dir", Description = "Write the commands run as a journal (a new directory) that `tokenmatch replay` re-runs to the same hash" };
         var strict = new Option<bool>("--strict") { Description = "Treat warnings (no date in the file name and no --date) as errors: exit 2" };
 
         var lobster = new Command("lobster", "Replay a LOBSTER day through the engine and compare its book with the orderbook file after every message")
         {
-            message, orderbook, levels, script, exportBook, date, strict,
+            message, orderbook, levels, script, exportBook, date, journal, strict,
         };
         lobster.SetAction(result => LobsterImport.Run(
             result.GetRequiredValue(message), result.GetRequiredValue(orderbook), result.GetValue(levels), result.GetValue(date),
             result.GetValue(exportBook), result.GetValue(script),
-            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, result.GetValue(strict)));
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, result.GetValue(journal), result.GetValue(strict)));
 
         return new Command("import", "Import real exchange data") { lobster };
     }

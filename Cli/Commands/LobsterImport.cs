@@ -25,9 +25,10 @@ public static class LobsterImport
     /// <param name="scriptPath">Where to write the commands run as a command script, or null.</param>
     /// <param name="output">Receives the report.</param>
     /// <param name="error">Receives input errors.</param>
+    /// <param name="journalPath">A new directory to write the commands run as a journal, or null.</param>
     /// <param name="strict">Treat warnings (no date anywhere) as errors.</param>
     public static int Run(string messagePath, string orderbookPath, int? levels, string? date, string? exportBookPath,
-        string? scriptPath, TextWriter output, TextWriter error, bool strict = false)
+        string? scriptPath, TextWriter output, TextWriter error, string? journalPath = null, bool strict = false)
     {
         if (CliPaths.Clash([messagePath, orderbookPath], [exportBookPath, scriptPath]) is var (clashOut, clashIn))
         {
@@ -70,13 +71,14 @@ public static class LobsterImport
         try
         {
             using StreamWriter? export = exportBookPath is null ? null : OpenText(exportBookPath);
-            var options = new ReplayOptions { Levels = levels, BookExport = export, RecordCommands = scriptPath is not null };
+            var options = new ReplayOptions { Levels = levels, BookExport = export, RecordCommands = scriptPath is not null || journalPath is not null };
             summary = new LobsterReplayer(day, options).Run();
             if (scriptPath is not null)
             {
                 using StreamWriter script = OpenText(scriptPath);
                 WriteScript(script, day, summary.Commands);
             }
+            if (journalPath is not null) WriteJournal(journalPath, summary.Commands);
         }
         catch (LobsterFormatException e)
         {
@@ -118,6 +120,21 @@ public static class LobsterImport
             }
         }
         return removed.Count == 0 ? "" : $"; removed the partial {string.Join(" and ", removed)}";
+    }
+
+    /// <summary>Writes the commands of a replay as a journal (sequences from 0, a checkpoint at the end) that <c>tokenmatch replay</c> re-runs to the same state hash.</summary>
+    public static void WriteJournal(string directory, IEnumerable<TokenMatch.Commands.Command> commands)
+    {
+        var core = new TokenMatch.Core.ExchangeCore();
+        using var recorder = new TokenMatch.Journal.Writing.JournalRecorder(directory);
+        foreach (TokenMatch.Commands.Command recorded in commands)
+        {
+            TokenMatch.Commands.Command command = recorded;
+            recorder.Record(ref command);
+            core.Execute(ref command, TokenMatch.Journal.Replay.NullEventSink.Instance);
+            recorder.Ran(core);
+        }
+        recorder.Complete(core);
     }
 
     private static StreamWriter OpenText(string path) => new(path, append: false, new UTF8Encoding(false)) { NewLine = "\n" };

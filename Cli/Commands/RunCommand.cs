@@ -3,6 +3,7 @@ using TokenMatch.Cli.Summary;
 using TokenMatch.Commands;
 using TokenMatch.Core;
 using TokenMatch.Formats.Scripts;
+using TokenMatch.Journal.Writing;
 
 namespace TokenMatch.Cli.Commands;
 
@@ -33,22 +34,28 @@ public static class RunCommand
         var json = new System.CommandLine.Option<bool>("--json") { Description = "Print the summary as one JSON object (docs/command-script.md)" };
         var strict = new System.CommandLine.Option<bool>("--strict") { Description = "Treat warnings (a time earlier than the line before) as errors: exit 2, run nothing" };
         var check = new System.CommandLine.Option<bool>("--check") { Description = "Parse and check the script, print its warnings, run nothing" };
+        var journal = new System.CommandLine.Option<DirectoryInfo>("--journal")
+        {
+            Description = "Also write the commands run as a journal (a new directory) that `tokenmatch replay` re-runs to the same hash",
+            HelpName = "dir",
+        };
         var command = new System.CommandLine.Command("run", "Run a command script through a new engine and print a summary and the final state hash")
         {
-            script, events, json, strict, check,
+            script, events, json, strict, check, journal,
         };
         command.SetAction(result => Run(
             new RunSettings(result.GetRequiredValue(script))
             {
                 Events = result.GetValue(events), Json = result.GetValue(json), Strict = result.GetValue(strict), Check = result.GetValue(check),
+                Journal = result.GetValue(journal)?.FullName,
             },
             Program.StandardInput, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
     /// <summary>Runs <paramref name="script"/> with its events to <paramref name="events"/> (kept for callers of the first CLI).</summary>
-    public static int Run(FileInfo script, FileInfo? events, TextWriter output, TextWriter error) =>
-        Run(new RunSettings(script.ToString()) { Events = events?.FullName }, TextReader.Null, output, error);
+    public static int Run(FileInfo script, FileInfo? events, TextWriter output, TextWriter error, string? journal = null) =>
+        Run(new RunSettings(script.ToString()) { Events = events?.FullName, Journal = journal }, TextReader.Null, output, error);
 
     /// <summary>Runs a script as <paramref name="settings"/> say; returns an <see cref="ExitCodes"/> value.</summary>
     public static int Run(RunSettings settings, TextReader stdin, TextWriter output, TextWriter error)
@@ -82,14 +89,27 @@ public static class RunCommand
                 return ExitCodes.FileError;
             }
         }
+        JournalRecorder? recorder;
+        try
+        {
+            recorder = settings.Journal is null ? null : new JournalRecorder(settings.Journal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            events?.Dispose();
+            error.WriteLine($"tokenmatch run: cannot write the journal: {e.Message}");
+            return ExitCodes.FileError;
+        }
+        using (recorder)
         using (events)
         {
             TextWriter summary = events is { IsStandardOutput: true } ? error : output;
-            return Execute(script, name, events, settings.Json, summary, error);
+            return Execute(script, name, events, settings.Json, summary, error, recorder);
         }
     }
 
-    private static int Execute(LoadedScript script, string name, EventOutput? events, bool json, TextWriter summary, TextWriter error)
+    private static int Execute(LoadedScript script, string name, EventOutput? events, bool json, TextWriter summary, TextWriter error,
+        JournalRecorder? recorder)
     {
         EventCsvWriter? csv = events is null ? null : new EventCsvWriter(events.Writer);
         var stats = new RunStats(csv);
@@ -105,11 +125,19 @@ public static class RunCommand
                 line = at;
                 Command command = parsed;
                 command.Sequence = sequence++;
+                Journaled(recorder, r => r.Record(ref command));
                 core.Execute(ref command, stats);
+                Journaled(recorder, r => r.Ran(core));
                 string? detail = command.Result == ResultCode.InvalidMarketSpec ? MarketSpecCheck.FirstFailure(command) : null;
                 stats.Record(at, command, detail);
             }
             events?.Flush();
+            Journaled(recorder, r => r.Complete(core));
+        }
+        catch (JournalWriteFailed e)
+        {
+            error.WriteLine($"tokenmatch run: cannot write the journal: {e.InnerException!.Message} (stopped at {name}:{line})");
+            return ExitCodes.FileError;
         }
         catch (IOException e) when (events is not null)
         {
@@ -127,4 +155,22 @@ public static class RunCommand
         else SummaryText.Write(summary, stats, core, script.Warnings.Count, eventsWritten: events is not null);
         return ExitCodes.Ok;
     }
+
+    private delegate void RecorderStep(JournalRecorder recorder);
+
+    /// <summary>Runs a journal step, telling its I/O failure apart from one of the events file.</summary>
+    private static void Journaled(JournalRecorder? recorder, RecorderStep step)
+    {
+        if (recorder is null) return;
+        try
+        {
+            step(recorder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new JournalWriteFailed(e);
+        }
+    }
+
+    private sealed class JournalWriteFailed(Exception inner) : Exception("the journal could not be written", inner);
 }

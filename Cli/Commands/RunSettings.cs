@@ -12,6 +12,9 @@ public sealed record RunSettings(string Script)
     /// <summary>Warnings are errors.</summary>
     public bool Strict { get; init; }
 
+    /// <summary>Journal directory to write the commands run to, or null for none.</summary>
+    public string? Journal { get; init; }
+
     /// <summary>Parse and report, run nothing.</summary>
     public bool Check { get; init; }
 }

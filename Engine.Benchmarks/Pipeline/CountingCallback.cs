@@ -3,7 +3,7 @@ using TokenMatch.Pipeline;
 
 namespace TokenMatch.Benchmarks.Pipeline;
 
-/// <summary>Counts answers (responder thread writes, the benchmark thread reads).</summary>
+/// <summary>Counts answers (release thread writes, the benchmark thread reads).</summary>
 internal sealed class CountingCallback : ICommandCallback
 {
     private long _count;

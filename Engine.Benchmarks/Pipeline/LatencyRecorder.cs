@@ -7,7 +7,7 @@ namespace TokenMatch.Benchmarks.Pipeline;
 
 /// <summary>
 /// Records, for each answered command, nanoseconds from when it was due to be sent (derived from
-/// its sequence: the producer sends on a fixed schedule) to now. Called on the responder thread
+/// its sequence: the producer sends on a fixed schedule) to now. Called on the release thread
 /// only, which owns the histogram until the harness reads it after the last answer.
 /// </summary>
 internal sealed class LatencyRecorder(long start, long interval, long firstSequence, long warmupCount) : ICommandCallback

@@ -12,8 +12,10 @@ namespace TokenMatch.Benchmarks.Pipeline;
 /// schedule (<c>--rate</c> commands/s for <c>--seconds</c>, after <c>--warmup</c> seconds), and
 /// each answer records, into an HdrHistogram, the time from when its command was <em>due</em> to be
 /// sent to when the responder answered it — so a stall counts against every command it delays
-/// (no coordinated omission). <c>--wait</c> picks the wait strategy (yielding by default). Prints
-/// p50, p99, p99.9, max and the rate achieved.
+/// (no coordinated omission). <c>--wait</c> picks the wait strategy (yielding by default);
+/// <c>--journal none|batch|interval</c> the journal stand-in (<see cref="FileJournal"/>: fsync per
+/// batch, or at most every <c>--interval-us</c> µs, 200 by default). Prints p50, p99, p99.9, max,
+/// the rate achieved and, with a file journal, batches and fsyncs.
 /// </summary>
 internal static class PipelineLatencyHarness
 {
@@ -26,7 +28,21 @@ internal static class PipelineLatencyHarness
 
         var workload = new TradingWorkload();
         WaitStrategyKind wait = Enum.Parse<WaitStrategyKind>(Text(args, "--wait", nameof(WaitStrategyKind.Yielding)), ignoreCase: true);
-        using var host = new EngineHost(new EngineHostOptions { SingleProducer = true, WaitStrategy = wait });
+        string journalKind = Text(args, "--journal", "none");
+        string path = Path.Combine(Path.GetTempPath(), $"tokenmatch-latency-{Environment.ProcessId}.journal");
+        using RealJournal? real = RealJournal.For(journalKind, (long)Option(args, "--interval-us", 200));
+        using FileJournal? file = journalKind switch
+        {
+            "none" => null,
+            _ when real is not null => null,
+            "batch" => new FileJournal(path, 0),
+            "interval" => new FileJournal(path, (long)Option(args, "--interval-us", 200)),
+            _ => throw new ArgumentException($"--journal {journalKind}: expected none, batch, interval (file stand-ins) or journal-batch, journal-interval, journal-none (the real journal)"),
+        };
+        using var host = new EngineHost(new EngineHostOptions
+        {
+            SingleProducer = true, WaitStrategy = wait, Journal = (IJournalConsumer?)real?.Writer ?? (IJournalConsumer?)file ?? NullJournalConsumer.Instance,
+        });
         host.Start();
         host.ApplySettingsAsync(workload.Settings()).GetAwaiter().GetResult();
 
@@ -57,9 +73,17 @@ internal static class PipelineLatencyHarness
 
         HistogramBase h = recorder.Histogram;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"offered {rate:N0}/s for {seconds}s (+{warmup}s warm-up), {wait} wait, achieved {total / elapsed:N0}/s"));
+            $"offered {rate:N0}/s for {seconds}s (+{warmup}s warm-up), {wait} wait, journal {journalKind}, achieved {total / elapsed:N0}/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"submit→result µs: p50 {Micros(h, 50)}  p99 {Micros(h, 99)}  p99.9 {Micros(h, 99.9)}  max {h.GetMaxValue() / 1000.0:N1}  (n={h.TotalCount:N0})"));
+        host.Stop();
+        if (real is not null) Console.WriteLine(real.Describe(total));
+        if (file is not null)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"journal: {file.Batches:N0} batches ({(double)(total + 1) / Math.Max(1, file.Batches):F1} commands each), {file.Syncs:N0} fsyncs"));
+            File.Delete(path);
+        }
         return 0;
     }
 

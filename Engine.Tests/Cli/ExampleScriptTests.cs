@@ -18,6 +18,9 @@ public sealed class ExampleScriptTests
         throw new DirectoryNotFoundException("no TokenMatch.sln above the test directory");
     }
 
+    /// <summary>The path of one example script (or its expected events).</summary>
+    public static string Example(string name) => Path.Combine(ExamplesDirectory(), name);
+
     private static IEnumerable<TestCaseData> Examples() =>
         Directory.GetFiles(ExamplesDirectory(), "*.tms").Order(StringComparer.Ordinal)
             .Select(path => new TestCaseData(path).SetName("Example " + Path.GetFileName(path)));

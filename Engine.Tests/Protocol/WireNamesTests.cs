@@ -62,6 +62,14 @@ public sealed class WireNamesTests
     }
 
     [Test]
+    public void Every_enum_has_its_table_in_the_registry()
+    {
+        MethodInfo table = typeof(WireNames).GetMethod(nameof(WireNames.Table))!;
+        foreach (Type e in Enums())
+            Assert.That(table.MakeGenericMethod(e).Invoke(null, null), Is.Not.Null, e.Name);
+    }
+
+    [Test]
     public void Unnamed_values_are_written_as_numbers_and_unknown_names_refused()
     {
         Assert.That(SideNames.Name((TokenMatch.Commands.Side)77), Is.EqualTo("77"));

@@ -7,7 +7,7 @@ namespace TokenMatch.Pipeline;
 /// <summary>
 /// The awaitable behind <see cref="EngineHost.SubmitAsync"/>: a pooled value-task source, so that
 /// awaiting a result allocates nothing in steady state. Rented by the submitting thread, completed
-/// by the responder thread, returned to the pool when the awaiter reads the result (so its
+/// by the release thread, returned to the pool when the awaiter reads the result (so its
 /// <see cref="System.Threading.Tasks.ValueTask{TResult}"/> must be awaited exactly once).
 /// </summary>
 internal sealed class CommandCompletion : IValueTaskSource<Command>, ICommandCallback
@@ -18,7 +18,7 @@ internal sealed class CommandCompletion : IValueTaskSource<Command>, ICommandCal
     private CommandCompletion(ConcurrentQueue<CommandCompletion> pool)
     {
         _pool = pool;
-        // Never run the awaiter's continuation on the responder thread: it would stall every answer after it.
+        // Never run the awaiter's continuation on the release thread: it would stall every answer after it.
         _source.RunContinuationsAsynchronously = true;
     }
 

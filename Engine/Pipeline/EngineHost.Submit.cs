@@ -43,7 +43,7 @@ public sealed partial class EngineHost
 
     /// <summary>
     /// Posts a command; <paramref name="callback"/> (if any) gets its outcome exactly once, on the
-    /// responder thread. Returns <see cref="ResultCode.Ok"/> when accepted, else why not
+    /// release thread. Returns <see cref="ResultCode.Ok"/> when accepted, else why not
     /// (<see cref="ResultCode.RingFull"/>, <see cref="ResultCode.ShuttingDown"/>) and the callback is not called.
     /// </summary>
     public ResultCode Post(in Command command, ICommandCallback? callback = null)

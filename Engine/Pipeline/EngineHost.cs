@@ -5,8 +5,8 @@ using TokenMatch.Util;
 namespace TokenMatch.Pipeline;
 
 /// <summary>
-/// TokenMatch embedded in-process: the matching core behind a command ring, with a journal stage,
-/// an event feed and a responder, each on its own thread (docs/architecture.md, docs/embedding.md).
+/// TokenMatch embedded in-process: the matching core on one thread behind a command ring, and the
+/// journal, event delivery and answers on a second thread (docs/architecture.md, docs/embedding.md).
 /// Build it, <see cref="Start"/> it, apply settings (admin commands), submit commands from any
 /// thread and await their results or post them with a callback, subscribe to events, query
 /// state, and <see cref="Stop"/> it — which answers every command it accepted, exactly once.
@@ -155,7 +155,7 @@ public sealed partial class EngineHost : IDisposable
 
         // Every accepted command is now published up to the cursor: wait until it is answered.
         long last = _sequencer.Cursor.Value;
-        while (_pipeline.Responder.Sequence.Value < last) Thread.Sleep(1);
+        while (_pipeline.Release.Sequence.Value < last) Thread.Sleep(1);
 
         // Phase 2: queries accepted meanwhile go through the core; new ones wait for the lock and
         // then run on the caller's thread.

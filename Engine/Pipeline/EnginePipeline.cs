@@ -6,56 +6,44 @@ using TokenMatch.Pipeline.WaitStrategies;
 namespace TokenMatch.Pipeline;
 
 /// <summary>
-/// The whole pipeline, wired in one place (<see cref="Build"/>), and its threads. The parts are
-/// created by the host's thread before any pipeline thread starts; from then on each mutable part
-/// is owned by the thread its own summary names. The side arrays are indexed by command slot and
-/// owned, like the slot, by whichever stage is handling that slot.
+/// The whole pipeline, wired in one place (<see cref="Build"/>), and its two threads: the core, and
+/// the journal-and-release thread (docs/architecture.md). The parts are created by the host's
+/// thread before any pipeline thread starts; from then on each mutable part is owned by the thread
+/// its own summary names. The side arrays are indexed by command slot and owned, like the slot, by
+/// whichever stage is handling that slot.
 /// </summary>
 internal sealed class EnginePipeline
 {
     private readonly (IStageProcessor Processor, string Name)[] _stages;
     private Thread[] _threads = [];
 
-    private EnginePipeline(RingBuffer<Command> commands, RingBuffer<Event> events, ICommandCallback?[] callbacks,
-        IStageProcessor core, IStageProcessor journal, IStageProcessor eventFeed, IStageProcessor responder,
+    private EnginePipeline(RingBuffer<Command> commands, ICommandCallback?[] callbacks, IStageProcessor core, IStageProcessor release,
         ConcurrentQueue<QueryWork> queries, SequenceBarrier coreBarrier, SubscriberList subscribers, PipelineStatus status,
         object queryTarget)
     {
         Commands = commands;
-        Events = events;
         Callbacks = callbacks;
         Core = core;
-        Journal = journal;
-        EventFeed = eventFeed;
-        Responder = responder;
+        Release = release;
         Queries = queries;
         CoreBarrier = coreBarrier;
         Subscribers = subscribers;
         Status = status;
         QueryTarget = queryTarget;
-        _stages = [(core, "core"), (journal, "journal"), (eventFeed, "events"), (responder, "responder")];
+        _stages = [(core, "core"), (release, "release")];
     }
 
-    /// <summary>The command ring: many producers (or one, if configured), gated by the responder.</summary>
+    /// <summary>The command ring: many producers (or one, if configured), gated by the release stage.</summary>
     public RingBuffer<Command> Commands { get; }
 
-    /// <summary>The event ring: the core is its only producer, gated by the event stage.</summary>
-    public RingBuffer<Event> Events { get; }
-
-    /// <summary>Per command slot: who to answer. Written by the slot's producer before publish, cleared by the responder.</summary>
+    /// <summary>Per command slot: who to answer. Written by the slot's producer before publish, cleared by the release stage.</summary>
     public ICommandCallback?[] Callbacks { get; }
 
     /// <summary>Stage 2a: the matching core.</summary>
     public IStageProcessor Core { get; }
 
-    /// <summary>Stage 2b: the journal.</summary>
-    public IStageProcessor Journal { get; }
-
-    /// <summary>Stage 3a: the market-data feed (event subscribers).</summary>
-    public IStageProcessor EventFeed { get; }
-
-    /// <summary>Stage 3b: the responder.</summary>
-    public IStageProcessor Responder { get; }
+    /// <summary>Stage 2b: the journal and the release of results, events, checkpoints, snapshots and query answers.</summary>
+    public IStageProcessor Release { get; }
 
     /// <summary>Queries waiting for the core thread.</summary>
     public ConcurrentQueue<QueryWork> Queries { get; }
@@ -79,8 +67,8 @@ internal sealed class EnginePipeline
         var status = new PipelineStatus(options.OnError);
 
         // Stage 1, producers: any thread claims a command slot, writes the command in place, stamps
-        // its sequence and time, and publishes. The ring is sized once and never grows.
-        // The first command gets options.FirstSequence, so that after recovery sequences continue.
+        // its sequence and time, and publishes. The ring is sized once and never grows. The first
+        // command gets options.FirstSequence, so that after recovery sequences continue.
         IWaitStrategy commandWait = WaitStrategyFactory.Create(options.WaitStrategy);
         long before = options.FirstSequence - 1;
         RingBuffer<Command> commands = options.SingleProducer
@@ -89,48 +77,42 @@ internal sealed class EnginePipeline
         var callbacks = new ICommandCallback?[commands.Size];
         var eventEnds = new long[commands.Size];
 
-        // The event ring: the core thread is its only producer.
+        // The event ring: the core thread is its only producer, the release thread its only consumer.
         RingBuffer<Event> events = RingBuffer<Event>.CreateSingleProducer(
             options.EventRingSize, WaitStrategyFactory.Create(options.WaitStrategy));
-        var sink = new EventRingSink(events);
 
-        // Every stage's progress, created first because later stages gate on earlier ones.
+        // Every stage's progress, created first because each side gates on the other.
         var coreSequence = new Sequence(before);
-        var journalSequence = new Sequence(before);
+        var releaseSequence = new Sequence(before);
         var eventSequence = new Sequence();
-        var responderSequence = new Sequence(before);
         var queries = new ConcurrentQueue<QueryWork>();
         var answers = new ConcurrentQueue<QueryWork>();
+        var notes = new CoreNotes();
         var subscribers = new SubscriberList();
 
-        // Stage 3b, responder: behind BOTH the core and the journal (and, inside its handler, the
-        // event stage for the events of the commands it answers). Producers reuse a slot only once
-        // the responder has passed it.
-        SequenceBarrier responderBarrier = commands.Sequencer.NewBarrier(coreSequence, journalSequence);
-        var responder = new BatchProcessor<Command, ResponderStage>(commands, responderBarrier,
-            new ResponderStage(callbacks, eventEnds, eventSequence, responderSequence, answers, status), responderSequence);
-        commands.Sequencer.AddGatingSequences(responderSequence);
-
-        // Stage 2a, core: follows the producers; runs each command, streams its events into the
-        // event ring (waiting there when it is full) and runs queries between batches.
-        SequenceBarrier coreBarrier = commands.Sequencer.NewBarrier();
-        var core = new BatchProcessor<Command, CoreStage<TExecutor>>(commands, coreBarrier,
-            new CoreStage<TExecutor>(executor, sink, eventEnds, coreSequence, queries, answers, responderBarrier, status),
-            coreSequence);
-
-        // Stage 2b, journal: follows the producers too, in parallel with the core, on the same slots.
-        var journal = new BatchProcessor<Command, JournalStage>(commands, commands.Sequencer.NewBarrier(),
-            new JournalStage(options.Journal, status), journalSequence);
-
-        // Stage 3a, market-data feed: follows the core on the event ring and, inside its handler,
-        // the journal on the command sequence each event carries. The core waits for it when the
-        // event ring is full.
-        var eventFeed = new BatchProcessor<Event, EventStage>(events, events.Sequencer.NewBarrier(),
-            new EventStage(journalSequence, subscribers, status), eventSequence);
+        // Stage 2b, journal and release: follows the producers (it journals every published batch
+        // at once, never waiting for the core), then, up to the lesser of the core's and the
+        // journal's sequence, delivers events, answers callbacks, checkpoints, snapshots and
+        // queries, and frees the slots. The core alerts its barrier when it moves on, or waits for
+        // event space. Producers reuse a slot only once this stage has passed it; the core reuses
+        // an event slot only once this stage has delivered it.
+        SequenceBarrier releaseBarrier = commands.Sequencer.NewBarrier();
+        var release = new ReleaseStage(commands, events, releaseBarrier, options.Journal, callbacks, eventEnds,
+            coreSequence, releaseSequence, eventSequence, answers, notes, subscribers, status);
+        commands.Sequencer.AddGatingSequences(releaseSequence);
         events.Sequencer.AddGatingSequences(eventSequence);
 
-        return new EnginePipeline(commands, events, callbacks, core, journal, eventFeed, responder,
-            queries, coreBarrier, subscribers, status, executor.QueryTarget);
+        // Stage 2a, core: follows the producers in parallel with the journal, on the same slots;
+        // runs each command, streams its events into the event ring (waking the release thread and
+        // waiting when it is full), takes the checkpoints and snapshots due, and runs queries
+        // between batches.
+        var sink = new EventRingSink(events, releaseBarrier);
+        SequenceBarrier coreBarrier = commands.Sequencer.NewBarrier();
+        var core = new BatchProcessor<Command, CoreStage<TExecutor>>(commands, coreBarrier,
+            new CoreStage<TExecutor>(executor, sink, eventEnds, coreSequence, queries, answers, releaseBarrier, status, notes, options),
+            coreSequence);
+
+        return new EnginePipeline(commands, callbacks, core, release, queries, coreBarrier, subscribers, status, executor.QueryTarget);
     }
 
     /// <summary>Starts one thread per stage.</summary>

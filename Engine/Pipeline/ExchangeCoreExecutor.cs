@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using TokenMatch.Commands;
 using TokenMatch.Core;
@@ -14,4 +15,10 @@ internal readonly struct ExchangeCoreExecutor(ExchangeCore core) : ICommandExecu
 
     /// <inheritdoc/>
     public object QueryTarget => core;
+
+    /// <inheritdoc/>
+    public ulong StateHash() => core.StateHash();
+
+    /// <inheritdoc/>
+    public void WriteSnapshot(IBufferWriter<byte> output) => core.WriteSnapshot(output);
 }

@@ -3,7 +3,7 @@ using TokenMatch.Commands;
 namespace TokenMatch.Pipeline;
 
 /// <summary>
-/// Receives the outcome of a posted command, exactly once, on the responder thread, after the core
+/// Receives the outcome of a posted command, exactly once, on the release thread, after the core
 /// has run it, the journal has recorded it and its events have been delivered to subscribers. One
 /// instance may serve any number of commands (no allocation per command). Keep it short: the next
 /// answers wait for it.

@@ -1,3 +1,4 @@
+using System.Buffers;
 using TokenMatch.Commands;
 using TokenMatch.Events;
 
@@ -15,4 +16,10 @@ internal interface ICommandExecutor
 
     /// <summary>The object queries run against (on the core thread, or while the pipeline is stopped).</summary>
     object QueryTarget { get; }
+
+    /// <summary>The state hash after the last command run (checkpoints).</summary>
+    ulong StateHash();
+
+    /// <summary>Writes a snapshot of the state after the last command run.</summary>
+    void WriteSnapshot(IBufferWriter<byte> output);
 }

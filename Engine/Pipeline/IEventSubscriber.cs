@@ -3,7 +3,7 @@ using TokenMatch.Events;
 namespace TokenMatch.Pipeline;
 
 /// <summary>
-/// Receives every event of the engine, in order, on the event thread, once the journal has
+/// Receives every event of the engine, in order, on the release thread, once the journal has
 /// recorded the commands that produced them (the market-data feed, responders to clients, an
 /// event log). A slow subscriber slows the core down (backpressure) rather than losing events.
 /// </summary>

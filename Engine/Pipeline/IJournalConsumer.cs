@@ -3,10 +3,11 @@ using TokenMatch.Commands;
 namespace TokenMatch.Pipeline;
 
 /// <summary>
-/// The journal stage: reads the same command slots as the core, in parallel with it, on the
-/// journal thread (which owns the implementation's state). Responders and the market-data feed
-/// are held back until this stage has returned for a command, so nothing about a command leaves
-/// the process before its record is durable.
+/// The journal: reads the same command slots as the core, in parallel with it, on the
+/// journal-and-release thread (which owns the implementation's state). Results, events and query
+/// answers are held back until the journal has returned for a command, so nothing about a
+/// command leaves the process before its record is durable. A journal that throws is fatal to the
+/// host (<see cref="EngineHost.Fault"/>): nothing from the failed batch on is released.
 /// </summary>
 public interface IJournalConsumer
 {

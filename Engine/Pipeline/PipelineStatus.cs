@@ -8,9 +8,16 @@ internal sealed class PipelineStatus(Action<Exception>? onError)
 {
     private Exception? _fault;
     private int _pendingQueries;
+    private long _journalFailedAt = long.MaxValue;
 
     /// <summary>The first fatal fault (core or journal), or null.</summary>
     public Exception? Fault => Volatile.Read(ref _fault);
+
+    /// <summary>The first command the journal failed to record (long.MaxValue while it works): the core runs nothing from it on.</summary>
+    public long JournalFailedAt => Volatile.Read(ref _journalFailedAt);
+
+    /// <summary>Records where the journal failed (release thread), before the fault is reported.</summary>
+    public void JournalFailed(long first) => Volatile.Write(ref _journalFailedAt, Math.Min(first, JournalFailedAt));
 
     /// <summary>Queries accepted and not yet answered.</summary>
     public int PendingQueries => Volatile.Read(ref _pendingQueries);

@@ -31,4 +31,7 @@ internal sealed class QueryWork<TTarget, TResult>(Func<TTarget, TResult> query) 
         if (_exception is not null) _completion.TrySetException(_exception);
         else _completion.TrySetResult(_result!);
     }
+
+    /// <inheritdoc/>
+    public override void Fail(Exception exception) => _completion.TrySetException(exception);
 }

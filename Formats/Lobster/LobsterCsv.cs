@@ -37,7 +37,7 @@ public static class LobsterCsv
                 throw new LobsterFormatException(file, row,
                     $"expected {MessageColumns} columns (time, type, order id, size, price, direction), found {count}");
             if (!TryParseTime(line[fields[0]], out long time))
-                throw Field(file, row, "time", line[fields[0]], "seconds after midnight with up to 9 decimals");
+                throw Field(file, row, "time", line[fields[0]], "seconds after midnight (digits, optionally a point and decimals)");
             long type = Integer(file, row, "type", line[fields[1]]);
             if (type is < (long)LobsterEventType.NewOrder or > (long)LobsterEventType.Halt)
                 throw new LobsterFormatException(file, row, $"unknown event type {type} (LOBSTER types are 1 to 7)");
@@ -45,9 +45,11 @@ public static class LobsterCsv
             long size = Integer(file, row, "size", line[fields[3]]);
             long price = Integer(file, row, "price", line[fields[4]]);
             long direction = Integer(file, row, "direction", line[fields[5]]);
-            if (direction is not (1 or -1))
+            // A halt indicator (7) carries no order: its direction is not used and may be written as 0.
+            if (direction is not (1 or -1) && !(type == (long)LobsterEventType.Halt && direction == 0))
                 throw new LobsterFormatException(file, row, $"direction {direction} is neither 1 (buy) nor -1 (sell)");
-            if (size < 0 || orderId < 0)
+            // A cross trade (6) names a pseudo order with a negative id: -1 opening, -2 closing, -3/-4 other crosses.
+            if (size < 0 || (orderId < 0 && type != (long)LobsterEventType.CrossTrade))
                 throw new LobsterFormatException(file, row, size < 0 ? $"negative size {size}" : $"negative order id {orderId}");
             if (price <= 0 && type <= (long)LobsterEventType.Execution)
                 throw new LobsterFormatException(file, row, $"price {price} of a visible order is not positive");
@@ -97,8 +99,11 @@ public static class LobsterCsv
     }
 
     /// <summary>
-    /// Parses LOBSTER's time (seconds after midnight, optionally a point and 1 to 9 decimals) into
-    /// nanoseconds after midnight, exactly.
+    /// Parses LOBSTER's time (seconds after midnight, optionally a point and decimals) into
+    /// nanoseconds after midnight, exactly, with integers only. LOBSTER writes "at least
+    /// milliseconds and up to nanoseconds", but real files (and files rewritten by other tools)
+    /// carry more digits than nanoseconds: those are rounded to the nearest nanosecond, half up
+    /// (34200.0042411759999 → 34,200,004,241,176 ns), carrying into the second when needed.
     /// </summary>
     public static bool TryParseTime(ReadOnlySpan<byte> text, out long nanos)
     {
@@ -110,8 +115,13 @@ public static class LobsterCsv
         if (dot >= 0)
         {
             ReadOnlySpan<byte> decimals = text[(dot + 1)..];
-            if (decimals.Length is 0 or > MaxTimeDecimals || !TryParseDigits(decimals, out fraction)) return false;
-            for (int i = decimals.Length; i < MaxTimeDecimals; i++) fraction *= 10;
+            if (decimals.Length == 0) return false;
+            foreach (byte b in decimals)
+                if ((uint)(b - '0') > 9) return false;
+            ReadOnlySpan<byte> kept = decimals.Length > MaxTimeDecimals ? decimals[..MaxTimeDecimals] : decimals;
+            if (!TryParseDigits(kept, out fraction)) return false;
+            for (int i = kept.Length; i < MaxTimeDecimals; i++) fraction *= 10;
+            if (decimals.Length > MaxTimeDecimals && decimals[MaxTimeDecimals] >= (byte)'5') fraction++;
         }
         nanos = seconds * NanosPerSecond + fraction;
         return true;

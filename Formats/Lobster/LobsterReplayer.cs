@@ -51,6 +51,9 @@ public sealed class LobsterReplayer
     private int _row;
     private bool _ran;
 
+    /// <summary>True between a halt indicator (type 7, price −1) and the next resume (price 0 or 1).</summary>
+    private bool _halted;
+
     /// <summary>Prepares a replay of <paramref name="day"/>; throws when <see cref="ReplayOptions.Levels"/> exceeds the file's.</summary>
     public LobsterReplayer(LobsterDay day, ReplayOptions? options = null)
     {
@@ -132,9 +135,32 @@ public sealed class LobsterReplayer
             case LobsterEventType.Execution:
                 if (Resolve(in message) is { } executed) Execute(executed, Math.Min(message.Size, executed.Remaining), time);
                 break;
-            default:
-                // Hidden executions, cross trades and halts leave the visible book as it is.
+            case LobsterEventType.Halt:
+                Halt(in message, time);
                 break;
+            default:
+                // Hidden executions and cross trades (an aggregate of executions already in the file) leave the visible book as it is.
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A trading halt indicator: price −1 starts a halt (the market is halted: only cancels go
+    /// through), 0 resumes quoting and 1 resumes trading — either resumes the market, since the
+    /// engine has no quote-only state and new orders must be accepted again. Repeats change nothing.
+    /// </summary>
+    private void Halt(in LobsterMessage message, long time)
+    {
+        if (message.Price == -1 && !_halted)
+        {
+            Send(Command.MarketState(time, CommandType.HaltMarket, MarketId));
+            _halted = true;
+            _summary.Halts++;
+        }
+        else if (message.Price is 0 or 1 && _halted)
+        {
+            Send(Command.MarketState(time, CommandType.ResumeMarket, MarketId));
+            _halted = false;
         }
     }
 

@@ -26,6 +26,9 @@ public sealed class ReplaySummary
     /// <summary>Messages naming an order the replay could not find, with no unknown volume at their side and price.</summary>
     public int Unresolved { get; internal set; }
 
+    /// <summary>Trading halts replayed (type 7 with price −1).</summary>
+    public int Halts { get; internal set; }
+
     /// <summary>Commands the engine rejected (none in a faithful replay).</summary>
     public int Rejected { get; internal set; }
 

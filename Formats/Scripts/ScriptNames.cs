@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using TokenMatch.Commands;
+using TokenMatch.Protocol;
 
 namespace TokenMatch.Formats.Scripts;
 
 /// <summary>
-/// Text names of enum values in scripts and CSV: lower-case kebab case of the C# name
-/// (<c>CancelNewest</c> → <c>cancel-newest</c>, <c>FokNotFillable</c> → <c>fok-not-fillable</c>), with
-/// a few short forms that read better (time in force <c>gtc</c>, <c>gtt</c>, <c>ioc</c>, <c>fok</c>).
+/// Text names of enum values in scripts and CSV, from the explicit tables in <c>Protocol/Names</c>
+/// (pinned by <c>Engine.Tests/Protocol/wire-names.tsv</c>): lower-case kebab case (<c>cancel-newest</c>,
+/// <c>fok-not-fillable</c>), with a few short forms that read better (time in force <c>gtc</c>, <c>gtt</c>).
 /// A value with no name is written as its number, and a number is accepted when reading, so that any
 /// byte a command can hold survives a round trip.
 /// </summary>
@@ -19,17 +20,15 @@ public static class ScriptNames<TEnum> where TEnum : struct, Enum
 
     static ScriptNames()
     {
-        foreach (TEnum value in Enum.GetValues<TEnum>())
+        // The explicit wire-name tables (Protocol/Names), not the C# identifiers: renaming a member
+        // never changes a file format. The first name of a value is the one written; all are read.
+        NameTable<TEnum> table = WireNames.Table<TEnum>()
+            ?? throw new InvalidOperationException($"{typeof(TEnum).Name} has no wire-name table in Protocol/Names");
+        foreach (var (value, name) in table.Entries)
         {
-            long raw = Convert.ToInt64(value, CultureInfo.InvariantCulture);
-            string name = Kebab(value.ToString());
-            NamesByValue[raw] = name;
+            long raw = NameTable<TEnum>.Raw(value);
+            NamesByValue.TryAdd(raw, name);
             ValuesByName[name] = raw;
-        }
-        if (typeof(TEnum) == typeof(TimeInForce))
-        {
-            Alias(TimeInForce.GoodTillCycle, "gtc");
-            Alias(TimeInForce.GoodTillTime, "gtt");
         }
     }
 
@@ -65,11 +64,5 @@ public static class ScriptNames<TEnum> where TEnum : struct, Enum
             builder.Append(char.ToLowerInvariant(c));
         }
         return builder.ToString();
-    }
-
-    private static void Alias(TimeInForce value, string shortName)
-    {
-        NamesByValue[(long)value] = shortName;
-        ValuesByName[shortName] = (long)value;
     }
 }

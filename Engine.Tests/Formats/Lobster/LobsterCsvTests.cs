@@ -23,13 +23,12 @@ public class LobsterCsvTests
         Assert.That(nanos, Is.EqualTo(expected));
     }
 
-    [TestCase("34200.0000000001")]
     [TestCase("34200.")]
     [TestCase(".5")]
     [TestCase("-1.5")]
     [TestCase("3e4")]
     [TestCase("34200.12a")]
-    public void Time_that_is_not_seconds_with_up_to_nine_decimals_is_refused(string text) =>
+    public void Time_that_is_not_seconds_with_decimals_is_refused(string text) =>
         Assert.That(LobsterCsv.TryParseTime(Encoding.ASCII.GetBytes(text), out _), Is.False);
 
     [Test]

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using TokenMatch.Commands;
 using TokenMatch.Events;
 using TokenMatch.Pipeline;
@@ -29,6 +31,16 @@ internal sealed class FakeExecutor : ICommandExecutor
 
     /// <inheritdoc/>
     public object QueryTarget => this;
+
+    /// <summary>The "state hash": commands run so far, so a checkpoint says where the core was.</summary>
+    public ulong StateHash() => (ulong)_executed;
+
+    /// <summary>The "snapshot": commands run so far, as 8 bytes.</summary>
+    public void WriteSnapshot(IBufferWriter<byte> output)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(output.GetSpan(8), _executed);
+        output.Advance(8);
+    }
 
     /// <inheritdoc/>
     public void Execute(ref Command command, IEventSink sink)
