@@ -2,6 +2,8 @@ using System.Text.Json;
 using TokenMatch.Cli.Io;
 using TokenMatch.Commands;
 using TokenMatch.Formats.Scripts;
+using TokenMatch.Journal.Format;
+using TokenMatch.Journal.Reading;
 using TokenMatch.Surveillance;
 using TokenMatch.Surveillance.Alerts;
 using TokenMatch.Surveillance.Config;
@@ -11,11 +13,10 @@ using TokenMatch.Surveillance.Hosting;
 namespace TokenMatch.Cli.Commands;
 
 /// <summary>
-/// <c>tokenmatch surveil &lt;script|-&gt; [--alerts &lt;file.jsonl&gt;] [--config &lt;file.json&gt;]</c>: runs a
-/// command script through a new engine with the surveillance detectors (docs/surveillance.md),
-/// prints the alerts as a table and a summary per detector, and appends them to an alert log as
-/// JSON lines when asked. A journal directory is refused with a clear message until the journal
-/// reader is on main.
+/// <c>tokenmatch surveil &lt;journal-dir|script|-&gt; [--alerts &lt;file.jsonl&gt;] [--config &lt;file.json&gt;]</c>:
+/// replays a journal directory (its recorded sequences and timestamps) or runs a command script
+/// through a new engine with the surveillance detectors (docs/surveillance.md), prints the alerts
+/// as a table and a summary per detector, and appends them to an alert log as JSON lines when asked.
 /// </summary>
 public static class SurveilCommand
 {
@@ -24,11 +25,11 @@ public static class SurveilCommand
     {
         var input = new System.CommandLine.Argument<string>("input")
         {
-            Description = "The command script to survey (docs/command-script.md); '-' reads standard input",
+            Description = "A journal directory (docs/journal-format.md) or a command script (docs/command-script.md) to survey; '-' reads standard input",
         };
         var alerts = new System.CommandLine.Option<string>("--alerts") { Description = "Append every alert to this file as JSON lines", HelpName = "file.jsonl" };
         var config = new System.CommandLine.Option<string>("--config") { Description = "Detector thresholds and responses as JSON (docs/surveillance.md); defaults otherwise", HelpName = "file.json" };
-        var command = new System.CommandLine.Command("surveil", "Run the surveillance detectors over a command script and print the alerts")
+        var command = new System.CommandLine.Command("surveil", "Run the surveillance detectors over a journal or a command script and print the alerts")
         {
             input, alerts, config,
         };
@@ -40,12 +41,6 @@ public static class SurveilCommand
     /// <summary>Surveys <paramref name="input"/>; returns an <see cref="ExitCodes"/> value.</summary>
     public static int Run(string input, string? alertsPath, string? configPath, TextReader stdin, TextWriter output, TextWriter error)
     {
-        if (Directory.Exists(input))
-        {
-            error.WriteLine($"tokenmatch surveil: {input} is a directory; surveying a journal directory needs the journal reader, " +
-                "which is not on main yet: give a command script");
-            return ExitCodes.BadInput;
-        }
         SurveillanceConfig config;
         try
         {
@@ -71,8 +66,15 @@ public static class SurveilCommand
             error.WriteLine($"tokenmatch surveil: refusing to write the alerts to {clash}: it is an input");
             return ExitCodes.FileError;
         }
-        LoadedScript? script = ScriptInput.Load("surveil", input, false, stdin, error, out int code);
-        if (script is null) return code;
+        bool journal = Directory.Exists(input);
+        IEnumerable<Command> commands;
+        if (journal) commands = ReadJournal(input);
+        else
+        {
+            LoadedScript? script = ScriptInput.Load("surveil", input, false, stdin, error, out int code);
+            if (script is null) return code;
+            commands = script.Commands.Select(c => c.Command);
+        }
 
         AlertLog? log = null;
         try
@@ -92,7 +94,13 @@ public static class SurveilCommand
             ulong hash;
             try
             {
-                hash = OfflineSurveillance.Run(script.Commands.Select(c => c.Command), engine).StateHash();
+                // A journal keeps its recorded sequences; a script is numbered 0, 1, 2, … like `run` does.
+                hash = OfflineSurveillance.Run(commands, engine, renumber: !journal).StateHash();
+            }
+            catch (JournalCorruptException e)
+            {
+                error.WriteLine($"tokenmatch surveil: {input}: {e.Message}");
+                return ExitCodes.BadInput;
             }
             catch (IOException e)
             {
@@ -107,6 +115,15 @@ public static class SurveilCommand
             output.WriteLine($"state hash: {hash:x16}");
         }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The journal's commands in order, with their recorded sequences and timestamps (checkpoints skipped).</summary>
+    private static IEnumerable<Command> ReadJournal(string directory)
+    {
+        var reader = new JournalReader(directory);
+        var entry = new JournalEntry();
+        while (reader.Read(ref entry))
+            if (entry.Kind == RecordKind.Command) yield return entry.Command;
     }
 
     private static void PrintTable(TextWriter w, IReadOnlyList<Alert> alerts)
