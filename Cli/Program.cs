@@ -18,6 +18,8 @@ public static class Program
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(SurveilCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(JournalCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());

@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "throughput" => PipelineThroughputHarness.Run(args[1..]),
     "gateway" => TokenMatch.Benchmarks.Gateway.GatewayLoadHarness.Run(args[1..]),
     "snapshot" => SnapshotHarness.Run(args[1..]),
+    "surveillance" => TokenMatch.Benchmarks.Surveillance.SurveillanceThroughputHarness.Run(args[1..]),
     "journal" => TokenMatch.Benchmarks.Journal.JournalHarness.Run(args[1..]),
     _ => RunBenchmarks(args),
 };
