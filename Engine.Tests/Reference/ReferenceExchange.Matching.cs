@@ -27,6 +27,8 @@ public sealed partial class ReferenceExchange
             {
                 string who = taker.Account == maker.Account ? "same" : "linked";
                 Note($"stp:{taker.Stp}:{who}");
+                Note($"stp:{taker.Stp}:taker:{taker.Type}");
+                Note($"stp:{taker.Stp}:maker:{maker.Type}");
                 switch (taker.Stp)
                 {
                     case StpMode.CancelNewest:
@@ -60,6 +62,7 @@ public sealed partial class ReferenceExchange
         }
         if (makersMet >= 5) Note("sweep:deep");
         if (prices.Count >= 3) Note("sweep:levels");
+        if (prices.Count > 0 && Block(m, prices.Min()) != Block(m, prices.Max())) Note("sweep:blocks");
 
         if (taker.Remaining == 0) Forget(m, taker, rested: false);
         else if (killed) CancelUnrested(m, taker, CancelReason.SelfTrade);
@@ -70,6 +73,9 @@ public sealed partial class ReferenceExchange
             EmitLevel(m, taker.Side, taker.Price);
         }
     }
+
+    /// <summary>Which 4,096-level block a price is in (one summary word of a 64 × 64 bitmap): for coverage notes only.</summary>
+    private static long Block(RefMarket m, long price) => (price - m.MinPrice) / m.Tick / 4096;
 
     /// <summary>One fill at the resting order's effective price; the buyer pays price plus fee, the seller gets price less fee.</summary>
     private void Trade(RefMarket m, RefOrder maker, RefOrder taker, long decay)
@@ -136,7 +142,13 @@ public sealed partial class ReferenceExchange
     /// <summary>An order has ended: out of the book, the live set, its account's list or the market's buyback slot.</summary>
     private void Forget(RefMarket m, RefOrder o, bool rested)
     {
-        if (rested) m.SideOf(o.Side).Remove(o);
+        if (rested)
+        {
+            SortedSet<RefOrder> side = m.SideOf(o.Side);
+            side.Remove(o);
+            // The next best level lies in another 4,096-level block: a search that must pass a summary word.
+            if (side.Count > 0 && Block(m, side.Min!.Price) != Block(m, o.Price) && m.LevelTotal(o.Side, o.Price) == 0) Note("book:next-level-far");
+        }
         _live.Remove(o.Id);
         if (o.Buyback) m.BuybackBid = null;
         else _accounts[o.Account].Open.Remove(o.Id);

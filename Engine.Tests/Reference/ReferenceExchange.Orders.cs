@@ -153,6 +153,7 @@ public sealed partial class ReferenceExchange
             {
                 // Cancel-oldest removes the own order and goes on; the other modes stop or shrink the taker.
                 if (taker.Stp == StpMode.CancelOldest) continue;
+                Note($"fok:stopped-by-own:{taker.Stp}");
                 return false;
             }
             need -= maker.Remaining;
