@@ -213,7 +213,7 @@ public sealed class WideInterpreter
                 _ => TimeInForce.Fok,
             },
         };
-        long expireAt = tif == TimeInForce.GoodTillTime ? Now + 1 + r.Below(4 * _scenario.Pace) : 0;
+        long expireAt = tif == TimeInForce.GoodTillTime ? Expiry(ref r) : 0;
         StpMode stp = (StpMode)r.Weighted([30, 14, 14, 14, 14, 14]);
         long clientId = r.Chance(40) ? 0 : r.Between(1, 30);
         long price = Price(ref r, side);
@@ -240,6 +240,14 @@ public sealed class WideInterpreter
             (price, kind) = (Math.Max(1, price * decay / 1_000_000 + r.Between(-_tick, _tick)), PriceKind.Absolute);
         }
         return Command.Place(Now, account, Market, side, price, quantity, type, tif, clientId, stp, kind, expireAt);
+    }
+
+    /// <summary>A good-till-time expiry after now: often on a grid of the pace, so that several orders expire at one instant (then by id).</summary>
+    private long Expiry(ref OpRandom r)
+    {
+        if (r.Chance(50)) return Now + 1 + r.Below(4 * _scenario.Pace);
+        long grid = _scenario.Pace;
+        return (Now / grid + 1 + r.Below(3)) * grid;
     }
 
     private Command Amend(ref OpRandom r)
