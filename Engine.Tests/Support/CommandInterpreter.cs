@@ -251,8 +251,8 @@ public sealed partial class CommandInterpreter
     /// <summary>An absolute price near what FTE <paramref name="fte"/> is worth now (give or take half a tick).</summary>
     private long AbsoluteNear(ref OpRandom r, MarketSpec m, long fte)
     {
-        // Only a market trading now surely has a usable curve: a table never opened may be empty, and the
-        // decay query throws on an empty table (reported; the core's own paths never reach it).
+        // Markets not trading take full value: their curve may still be being written (the decay query reads an
+        // empty table as full value too). Kept this way so that the fixed-seed runs generate what they always did.
         long decay = _view.GetMarket(m.Id) is { State: MarketState.Open or MarketState.Halted } ? _view.GetDecay(m.Id)!.Value : DecayCurve.Full;
         return Math.Max(1, fte * decay / DecayCurve.Full + r.Between(-m.Tick / 2, m.Tick / 2));
     }

@@ -16,6 +16,13 @@ public sealed class Coverage
         foreach (Event e in events) _events[e.Type] = _events.GetValueOrDefault(e.Type) + 1;
     }
 
+    /// <summary>Adds another run's counts to these.</summary>
+    public void Merge(Coverage other)
+    {
+        foreach (var (k, v) in other._results) _results[k] = _results.GetValueOrDefault(k) + v;
+        foreach (var (k, v) in other._events) _events[k] = _events.GetValueOrDefault(k) + v;
+    }
+
     /// <summary>Result codes among <paramref name="expected"/> never seen.</summary>
     public List<ResultCode> MissingResults(IEnumerable<ResultCode> expected) => expected.Where(c => !_results.ContainsKey(c)).ToList();
 

@@ -314,7 +314,6 @@ public sealed partial class ExchangeCore
         int index = _orders.Rent();
         ref Order o = ref _orders[index];
         o.Id = _nextOrderId++;
-        o.Arrival = ++_arrival;
         o.Price = price;
         o.Remaining = quantity;
         o.HoldPerLot = holdPerLot;

@@ -30,22 +30,14 @@ public sealed partial class ExchangeCore
         _eventCount = 0;
     }
 
-    private void EmitRejected(ref Command c, ResultCode code)
-    {
-        ref Event e = ref NewEvent(EventType.Rejected);
-        e.Code = code;
-        e.Account = c.Account;
-        e.Market = c.Market;
-        e.OrderId = c.OrderId;
-        e.ClientId = c.ClientId;
-        e.Side = c.Side;
-        e.Price = c.Price;
-        e.Quantity = c.Quantity;
-    }
+    private void EmitRejected(ref Command c, ResultCode code) => EmitCommandEvent(ref c, EventType.Rejected).Code = code;
 
-    private void EmitAccepted(ref Command c)
+    private void EmitAccepted(ref Command c) => EmitCommandEvent(ref c, EventType.Accepted);
+
+    /// <summary>An event carrying the command's own fields (account, market, order and client id, side, price, quantity).</summary>
+    private ref Event EmitCommandEvent(ref Command c, EventType type)
     {
-        ref Event e = ref NewEvent(EventType.Accepted);
+        ref Event e = ref NewEvent(type);
         e.Account = c.Account;
         e.Market = c.Market;
         e.OrderId = c.OrderId;
@@ -53,6 +45,7 @@ public sealed partial class ExchangeCore
         e.Side = c.Side;
         e.Price = c.Price;
         e.Quantity = c.Quantity;
+        return ref e;
     }
 
     private void EmitOrderAccepted(int index)

@@ -89,7 +89,6 @@ public sealed partial class ExchangeCore
 
         // Accepted: from here on the order exists and nothing may be rejected.
         o.Id = _nextOrderId++;
-        o.Arrival = ++_arrival;
         _orderIndex.Add(o.Id, index);
         if (c.ClientId != 0) market.ClientIds.Add((c.Account, c.ClientId), o.Id);
         LinkToAccount(account, index);
@@ -273,7 +272,6 @@ public sealed partial class ExchangeCore
         o.HoldPerLot = holdPerLot;
         o.MakerBps = market.MakerBps;
         o.TakerBps = market.TakerBps;
-        o.Arrival = ++_arrival;
         Hold(account, market.Id, index, quantity);
         EmitAmended(index, quantity);
         _decay = decay;

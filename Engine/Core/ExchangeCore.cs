@@ -43,7 +43,6 @@ public sealed partial class ExchangeCore : IBookHost
 
     private long _clock;
     private long _nextOrderId = 1;
-    private long _arrival;
     private long _maxOpenOrders = long.MaxValue;
     private int _provider = -1;
     private int _feeAccount = -1;

@@ -9,10 +9,8 @@ public static class Pricing
     /// <summary>eff(p, t) = max(tick, ⌊p × D / 1,000,000 / tick⌋ × tick).</summary>
     public static long Effective(long ftePrice, long decayPpm, long tick)
     {
-        // Prices up to Market.MaxPriceLimit keep p × D inside 64 bits; larger ones take the 128-bit path.
-        long value = ftePrice <= long.MaxValue / DecayCurve.Full
-            ? ftePrice * decayPpm / DecayCurve.Full / tick * tick
-            : (long)((Int128)ftePrice * decayPpm / DecayCurve.Full) / tick * tick;
+        // Market.MaxPriceLimit (10^12) × D (at most 10^6) fits 64 bits: every FTE price the core holds is within it.
+        long value = ftePrice * decayPpm / DecayCurve.Full / tick * tick;
         return value < tick ? tick : value;
     }
 

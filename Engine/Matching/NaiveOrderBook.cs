@@ -10,7 +10,10 @@ namespace TokenMatch.Matching;
 /// FTE price to the list of resting pool slots at that price, best price first and, within a
 /// price, in the order they were added. Totals are summed afresh whenever they are reported, and
 /// the executed price is computed here with <see cref="BigInteger"/> straight from the brief's
-/// formula; nothing is shared with the fast book. Slow on purpose. Owned by the core thread.
+/// formula. Its own structure and walk are not the fast book's, but everything it reports through
+/// <see cref="IBookHost"/> (owner checks, self-trade outcomes' ledger side, settlement, fees, holds,
+/// validation before it) is the same core code: a bug there is on both sides. Slow on purpose.
+/// Owned by the core thread.
 /// </summary>
 public sealed class NaiveOrderBook : IOrderBook
 {

@@ -23,8 +23,6 @@ public struct Order
     public long HoldPerLot;
     /// <summary>Good-till-time expiry (ns), 0 when none.</summary>
     public long ExpireAt;
-    /// <summary>Arrival stamp: larger is later; decides time priority within a price (the naive book sorts by it).</summary>
-    public long Arrival;
     /// <summary>Owning account.</summary>
     public int Account;
     /// <summary>Market id.</summary>
