@@ -9,7 +9,7 @@ public sealed partial class ReferenceExchange
     /// <summary>The canonical encoding of docs/state-hash.md (version 1), written from that page alone.</summary>
     public List<long> Encode()
     {
-        var v = new List<long> { 0x48534D54, 1, _clock, _nextOrderId, _maxOpenOrders };
+        var v = new List<long> { 0x48534D54, 2, _clock, _nextOrderId, _maxOpenOrders };
         v.AddRange(_tierCaps);
         v.AddRange(_consumeOrder.Select(o => (long)o));
         v.Add(_provider);
@@ -49,6 +49,9 @@ public sealed partial class ReferenceExchange
             v.Add(a.Open.Count);
             v.AddRange(a.Open);
         }
+        // Version 2's API key table: the generated runs issue no keys (the gateway's key commands are
+        // tested against the core in Core/ApiKeyTests), so the reference holds none.
+        v.Add(0);
         return v;
     }
 

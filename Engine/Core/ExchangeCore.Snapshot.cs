@@ -13,8 +13,8 @@ public sealed partial class ExchangeCore
 {
     /// <summary>
     /// Writes the whole engine state after <see cref="LastSequence"/> — everything the state hash
-    /// covers, plus what it leaves out but a restored core needs to behave the same (the arrival
-    /// stamps that order the naive book, the last sequence) — as one payload in the layout of
+    /// covers, plus what it leaves out but a restored core needs to behave the same (the last
+    /// sequence) — as one payload in the layout of
     /// <see cref="SnapshotDescriptor"/> (docs/snapshot-format.md). No file framing: the journal adds
     /// its own header and CRC. Call it on the thread that owns the core, between commands; it
     /// allocates scratch lists proportional to the largest book.
@@ -35,7 +35,7 @@ public sealed partial class ExchangeCore
         I64(h, LastSequenceOffset, _sequence);
         I64(h, ClockOffset, _clock);
         I64(h, NextOrderIdOffset, _nextOrderId);
-        I64(h, ArrivalOffset, _arrival);
+        I64(h, ReservedOffset, 0);
         I64(h, StateHashVersionOffset, StateHashVersion);
         I32(h, MarketCountOffset, _marketList.Count);
         I32(h, AccountCountOffset, accounts);
@@ -122,7 +122,7 @@ public sealed partial class ExchangeCore
     private static void WriteOrder(Span<byte> r, ref Order o)
     {
         I64(r, 0, o.Id); I64(r, 8, o.ClientId); I64(r, 16, o.Price); I64(r, 24, o.Remaining);
-        I64(r, 32, o.HoldPerLot); I64(r, 40, o.ExpireAt); I64(r, 48, o.Arrival);
+        I64(r, 32, o.HoldPerLot); I64(r, 40, o.ExpireAt); I64(r, 48, 0);
         I32(r, 56, o.Account); I32(r, 60, o.MakerBps); I32(r, 64, o.TakerBps);
         r[68] = (byte)o.Side;
         r[69] = (byte)o.Type;

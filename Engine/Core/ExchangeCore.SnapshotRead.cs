@@ -55,15 +55,13 @@ public sealed partial class ExchangeCore
         long lastSequence = I64(h, LastSequenceOffset);
         long clock = I64(h, ClockOffset);
         long nextOrderId = I64(h, NextOrderIdOffset);
-        long arrival = I64(h, ArrivalOffset);
         int marketCount = I32(h, MarketCountOffset);
         int accountCount = I32(h, AccountCountOffset);
         long resting = I64(h, RestingOrdersOffset);
-        if (lastSequence < -1 || nextOrderId < 1 || arrival < 0) Damaged("the header holds a negative sequence, order id or arrival counter");
+        if (lastSequence < -1 || nextOrderId < 1) Damaged("the header holds a negative sequence or order id");
         if ((uint)marketCount > MaxMarkets) Damaged($"it claims {marketCount} markets");
         reader.CheckCount(accountCount, AccountSize, "accounts");
         _nextOrderId = nextOrderId;
-        _arrival = arrival;
 
         ReadOnlySpan<byte> s = reader.Take(SettingsSize, "the engine settings");
         _maxOpenOrders = I64(s, 0);
@@ -211,7 +209,6 @@ public sealed partial class ExchangeCore
         o.Remaining = I64(r, 24);
         o.HoldPerLot = I64(r, 32);
         o.ExpireAt = I64(r, 40);
-        o.Arrival = I64(r, 48);
         o.Account = I32(r, 56);
         o.MakerBps = I32(r, 60);
         o.TakerBps = I32(r, 64);
@@ -226,7 +223,6 @@ public sealed partial class ExchangeCore
         bool valid = o.Side == side && AccountOrNull(o.Account) is not null
             && o.Price >= m.MinPrice && o.Price <= m.MaxPrice && (o.Price - m.MinPrice) % m.Tick == 0
             && o.Remaining > 0 && o.HoldPerLot >= 0 && (side == Side.Buy || o.HoldPerLot == 0)
-            && o.Arrival > 0 && o.Arrival <= _arrival
             && o.MakerBps is >= 0 and <= 1_000 && o.TakerBps is >= 0 and <= 1_000
             && o.Type is OrderType.Limit or OrderType.PostOnly
             && (o.Tif == TimeInForce.GoodTillTime ? o.ExpireAt > 0 : o.Tif == TimeInForce.GoodTillCycle && o.ExpireAt == 0)

@@ -12,7 +12,7 @@ namespace TokenMatch.Core;
 ///  +-------------------+---------+---------+-------------------+
 ///  | magic "TMSS" u32  | ver u16 | hdr u16 | last sequence i64 |
 ///  +-------------------+---------+---------+-------------------+
-///  16 clock i64 | 24 next order id i64 | 32 arrival counter i64 | 40 state-hash version i64
+///  16 clock i64 | 24 next order id i64 | 32 reserved i64 (0) | 40 state-hash version i64
 ///  48 markets i32 | 52 accounts i32 | 56 resting orders i64
 ///
 ///  Settings (56 bytes)
@@ -38,7 +38,7 @@ namespace TokenMatch.Core;
 ///
 ///  Order record (80 bytes)
 ///   0 order id i64 | 8 client id | 16 FTE price | 24 remaining | 32 hold per lot | 40 GTT expiry
-///  48 arrival i64 | 56 account i32 | 60 maker bps i32 | 64 taker bps i32
+///  48 reserved i64 (0) | 56 account i32 | 60 maker bps i32 | 64 taker bps i32
 ///  68 side u8 | 69 type u8 | 70 tif u8 | 71 stp u8 | 72 flags u8 (bit 0 buyback) | 73..79 reserved
 ///
 ///  Lots: count i64, then x Lots record (64 bytes), by account then market:
@@ -74,7 +74,7 @@ public static class SnapshotDescriptor
 
     /// <summary>Offsets in the header.</summary>
     public const int MagicOffset = 0, VersionOffset = 4, HeaderSizeOffset = 6, LastSequenceOffset = 8, ClockOffset = 16,
-        NextOrderIdOffset = 24, ArrivalOffset = 32, StateHashVersionOffset = 40, MarketCountOffset = 48,
+        NextOrderIdOffset = 24, ReservedOffset = 32, StateHashVersionOffset = 40, MarketCountOffset = 48,
         AccountCountOffset = 52, RestingOrdersOffset = 56;
 
     /// <summary>Size of the engine settings block.</summary>
