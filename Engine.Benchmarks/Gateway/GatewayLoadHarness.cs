@@ -41,8 +41,9 @@ internal static class GatewayLoadHarness
         for (int i = 0; i < connections; i++)
         {
             settings.Add(Command.CreateAccount(0, 100 + i, Tier.Trusted));
-            settings.Add(Command.Deposit(0, 100 + i, long.MaxValue / 4));
-            settings.Add(Command.Grant(0, 100 + i, 1, Origin.Allocated, long.MaxValue / 4));
+            // The engine checks the sums of all deposits and grants for overflow: share one quarter of the range.
+            settings.Add(Command.Deposit(0, 100 + i, long.MaxValue / 4 / connections));
+            settings.Add(Command.Grant(0, 100 + i, 1, Origin.Allocated, long.MaxValue / 4 / connections));
             var (key, issue) = ApiKeys.Create(100 + i, Role.Trader);
             settings.Add(issue);
             keys[i] = key;
