@@ -29,19 +29,12 @@ internal static class PipelineLatencyHarness
         var workload = new TradingWorkload();
         WaitStrategyKind wait = Enum.Parse<WaitStrategyKind>(Text(args, "--wait", nameof(WaitStrategyKind.Yielding)), ignoreCase: true);
         string journalKind = Text(args, "--journal", "none");
-        string path = Path.Combine(Path.GetTempPath(), $"tokenmatch-latency-{Environment.ProcessId}.journal");
-        using RealJournal? real = RealJournal.For(journalKind, (long)Option(args, "--interval-us", 200));
-        using FileJournal? file = journalKind switch
-        {
-            "none" => null,
-            _ when real is not null => null,
-            "batch" => new FileJournal(path, 0),
-            "interval" => new FileJournal(path, (long)Option(args, "--interval-us", 200)),
-            _ => throw new ArgumentException($"--journal {journalKind}: expected none, batch, interval (file stand-ins) or journal-batch, journal-interval, journal-none (the real journal)"),
-        };
+        using BenchJournal journal = BenchJournal.Open(journalKind, (long)Option(args, "--interval-us", 200), "latency");
+        RealJournal? real = journal.Real;
+        FileJournal? file = journal.File;
         using var host = new EngineHost(new EngineHostOptions
         {
-            SingleProducer = true, WaitStrategy = wait, Journal = (IJournalConsumer?)real?.Writer ?? (IJournalConsumer?)file ?? NullJournalConsumer.Instance,
+            SingleProducer = true, WaitStrategy = wait, Journal = journal.Consumer,
         });
         host.Start();
         host.ApplySettingsAsync(workload.Settings()).GetAwaiter().GetResult();
@@ -82,7 +75,6 @@ internal static class PipelineLatencyHarness
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"journal: {file.Batches:N0} batches ({(double)(total + 1) / Math.Max(1, file.Batches):F1} commands each), {file.Syncs:N0} fsyncs"));
-            File.Delete(path);
         }
         return 0;
     }

@@ -22,20 +22,13 @@ internal static class PipelineThroughputHarness
         int batchSize = (int)Option(args, "--batch", 64);
         WaitStrategyKind wait = Enum.Parse<WaitStrategyKind>(Text(args, "--wait", nameof(WaitStrategyKind.Yielding)), ignoreCase: true);
         string journalKind = Text(args, "--journal", "none");
-        string path = Path.Combine(Path.GetTempPath(), $"tokenmatch-throughput-{Environment.ProcessId}.journal");
-        using RealJournal? real = RealJournal.For(journalKind, (long)Option(args, "--interval-us", 200));
-        using FileJournal? file = journalKind switch
-        {
-            "none" => null,
-            _ when real is not null => null,
-            "batch" => new FileJournal(path, 0),
-            "interval" => new FileJournal(path, (long)Option(args, "--interval-us", 200)),
-            _ => throw new ArgumentException($"--journal {journalKind}: expected none, batch, interval (file stand-ins) or journal-batch, journal-interval, journal-none (the real journal)"),
-        };
+        using BenchJournal journal = BenchJournal.Open(journalKind, (long)Option(args, "--interval-us", 200), "throughput");
+        RealJournal? real = journal.Real;
+        FileJournal? file = journal.File;
         var workload = new TradingWorkload();
         var host = new EngineHost(new EngineHostOptions
         {
-            SingleProducer = true, WaitStrategy = wait, Journal = (IJournalConsumer?)real?.Writer ?? (IJournalConsumer?)file ?? NullJournalConsumer.Instance,
+            SingleProducer = true, WaitStrategy = wait, Journal = journal.Consumer,
         });
         host.Start();
         host.ApplySettingsAsync(workload.Settings()).GetAwaiter().GetResult();
@@ -60,7 +53,6 @@ internal static class PipelineThroughputHarness
             long batches = file.Batches - batchesBefore;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"journal: {batches:N0} batches ({(double)commands / Math.Max(1, batches):F0} commands each), {file.Syncs - syncsBefore:N0} fsyncs"));
-            File.Delete(path);
         }
         return 0;
     }
