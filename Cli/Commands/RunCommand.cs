@@ -115,6 +115,8 @@ public static class RunCommand
         var stats = new RunStats(csv);
         var core = new ExchangeCore();
         int line = 0;
+        // Set around the journal's calls, so that its I/O failure is told apart from the events file's.
+        bool journaling = false;
         try
         {
             csv?.WriteUnitsLine();
@@ -125,18 +127,24 @@ public static class RunCommand
                 line = at;
                 Command command = parsed;
                 command.Sequence = sequence++;
-                Journaled(recorder, r => r.Record(ref command));
+                journaling = true;
+                recorder?.Record(ref command);
+                journaling = false;
                 core.Execute(ref command, stats);
-                Journaled(recorder, r => r.Ran(core));
+                journaling = true;
+                recorder?.Ran(core);
+                journaling = false;
                 string? detail = command.Result == ResultCode.InvalidMarketSpec ? MarketSpecCheck.FirstFailure(command) : null;
                 stats.Record(at, command, detail);
             }
             events?.Flush();
-            Journaled(recorder, r => r.Complete(core));
+            journaling = true;
+            recorder?.Complete(core);
+            journaling = false;
         }
-        catch (JournalWriteFailed e)
+        catch (Exception e) when (journaling && e is (IOException or UnauthorizedAccessException))
         {
-            error.WriteLine($"tokenmatch run: cannot write the journal: {e.InnerException!.Message} (stopped at {name}:{line})");
+            error.WriteLine($"tokenmatch run: cannot write the journal: {e.Message} (stopped at {name}:{line})");
             return ExitCodes.FileError;
         }
         catch (IOException e) when (events is not null)
@@ -155,22 +163,4 @@ public static class RunCommand
         else SummaryText.Write(summary, stats, core, script.Warnings.Count, eventsWritten: events is not null);
         return ExitCodes.Ok;
     }
-
-    private delegate void RecorderStep(JournalRecorder recorder);
-
-    /// <summary>Runs a journal step, telling its I/O failure apart from one of the events file.</summary>
-    private static void Journaled(JournalRecorder? recorder, RecorderStep step)
-    {
-        if (recorder is null) return;
-        try
-        {
-            step(recorder);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new JournalWriteFailed(e);
-        }
-    }
-
-    private sealed class JournalWriteFailed(Exception inner) : Exception("the journal could not be written", inner);
 }

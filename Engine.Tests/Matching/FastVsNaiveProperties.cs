@@ -14,22 +14,6 @@ namespace TokenMatch.Tests.Matching;
 /// </summary>
 public class FastVsNaiveProperties
 {
-    /// <summary>
-    /// Result codes the core can never produce, the only ones the coverage check leaves out: the 5xx
-    /// range belongs to the gateway and the pipeline, which sit in front of the core and are not part
-    /// of these runs. Everything else is reached by generated operations (UnknownCommand by command
-    /// type 0 and an undefined type), except HouseNotSet, which only exists before the house accounts
-    /// are named: the generated setup sends one fee change before naming them.
-    /// </summary>
-    private static readonly ResultCode[] NotFromTheCore =
-    [
-        ResultCode.NotAuthenticated, ResultCode.NotAuthorized, ResultCode.RateLimited,
-        ResultCode.MalformedFrame, ResultCode.RingFull, ResultCode.ShuttingDown,
-        // API keys are not generated (the gateway's tests cover them), nor are the later gateway codes.
-        ResultCode.ApiKeyExists, ResultCode.UnknownApiKey, ResultCode.InvalidRole,
-        .. Enum.GetValues<ResultCode>().Where(c => (int)c > (int)ResultCode.ShuttingDown),
-    ];
-
     [Test]
     public void FastAndNaiveCoresAgreeOnGeneratedSequences()
     {
@@ -44,7 +28,7 @@ public class FastVsNaiveProperties
         var coverage = new Coverage();
         foreach (GeneratedScenario scenario in CommandGenerators.Fixed(20261201, 120, 100, 150))
             RunLockstep(scenario, coverage);
-        var expected = Enum.GetValues<ResultCode>().Except(NotFromTheCore);
+        var expected = GeneratedResultCodes.Expected;
         Assert.Multiple(() =>
         {
             Assert.That(coverage.MissingResults(expected), Is.Empty, coverage.ToString());

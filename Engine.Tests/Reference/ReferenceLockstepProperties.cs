@@ -15,11 +15,6 @@ namespace TokenMatch.Tests.Reference;
 /// </summary>
 public class ReferenceLockstepProperties
 {
-    private static readonly ResultCode[] NotFromTheCore =
-    [
-        ResultCode.NotAuthenticated, ResultCode.NotAuthorized, ResultCode.RateLimited,
-        ResultCode.MalformedFrame, ResultCode.RingFull, ResultCode.ShuttingDown,
-    ];
 
     private static int Multiplier => CommandGenerators.Multiplier;
 
@@ -79,10 +74,7 @@ public class ReferenceLockstepProperties
             Lockstep run = RunGeneral(s);
             Merge(coverage, effects, run);
         }
-        // The gateway's range (500 and up) never comes from the core; the API key codes come from key
-        // commands, which the reference does not model (Core/ApiKeyTests and RejectionTests cover them).
-        var expected = Enum.GetValues<ResultCode>().Except(NotFromTheCore)
-            .Where(c => (int)c < 500 && c is not (ResultCode.ApiKeyExists or ResultCode.UnknownApiKey or ResultCode.InvalidRole));
+        var expected = GeneratedResultCodes.Expected;
         var reasons = Enum.GetValues<CancelReason>().Select(r => $"cancel:{r}");
         Assert.Multiple(() =>
         {
