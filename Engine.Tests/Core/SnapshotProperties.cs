@@ -8,17 +8,17 @@ using TokenMatch.Tests.Support;
 namespace TokenMatch.Tests.Core;
 
 /// <summary>
-/// A snapshot is the whole state: generated command sequences (the generators of the fast-vs-naive
-/// and ledger properties) run on one core; at a random point it is snapshotted and restored (into
-/// a core with the fast book or the naive one), and later the restored core is snapshotted and
+/// A snapshot is the whole state: generated command sequences (the generators of the lockstep
+/// and ledger properties) run on one core; at a random point it is snapshotted and restored, and
+/// later the restored core is snapshotted and
 /// restored again. From then on all of them get the same commands and must give the same results,
 /// the same events field by field and the same state hash after every command.
 /// </summary>
 public sealed class SnapshotProperties
 {
-    private static CoreOptions Options(bool naive) => new()
+    private static CoreOptions Options() => new()
     {
-        NaiveBooks = naive, InitialOrderCapacity = 64, InitialAccountCapacity = 64, InitialClientIdCapacity = 16, EventBufferSize = 64,
+        InitialOrderCapacity = 64, InitialAccountCapacity = 64, InitialClientIdCapacity = 16, EventBufferSize = 64,
     };
 
     [Test]
@@ -26,20 +26,19 @@ public sealed class SnapshotProperties
     {
         int multiplier = CommandGenerators.Multiplier;
         var config = Config.QuickThrowOnFailure.WithMaxTest(100 * multiplier).WithQuietOnSuccess(true);
-        Arbitrary<(GeneratedScenario, int, int, bool)> cases = (
+        Arbitrary<(GeneratedScenario, int, int)> cases = (
             from scenario in CommandGenerators.Scenario(10, 150 * multiplier)
             from first in Gen.Choose(0, 1_000)
             from second in Gen.Choose(0, 1_000)
-            from naive in Gen.Elements(false, true)
-            select (scenario, first, second, naive)).ToArbitrary();
-        Check.One(config, Prop.ForAll(cases, c => Run(c.Item1, c.Item2, c.Item3, c.Item4)));
+            select (scenario, first, second)).ToArbitrary();
+        Check.One(config, Prop.ForAll(cases, c => Run(c.Item1, c.Item2, c.Item3)));
     }
 
     [Test]
     public void FixedSeedRunsRestoreAtEveryTenthCommand()
     {
         foreach (GeneratedScenario scenario in CommandGenerators.Fixed(20261202, 10, 100, 150))
-            for (int point = 0; point <= 1_000; point += 100) Run(scenario, point, 1_000 - point, naive: point % 200 == 0);
+            for (int point = 0; point <= 1_000; point += 100) Run(scenario, point, 1_000 - point);
     }
 
     /// <summary>Snapshot bytes of <paramref name="core"/>.</summary>
@@ -50,9 +49,9 @@ public sealed class SnapshotProperties
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void Run(GeneratedScenario scenario, int first, int second, bool naive)
+    private static void Run(GeneratedScenario scenario, int first, int second)
     {
-        var original = new ExchangeCore(Options(naive: false));
+        var original = new ExchangeCore(Options());
         var interpreter = new CommandInterpreter(scenario, original);
         List<Command> setup = interpreter.Setup();
         int total = setup.Count + scenario.Ops.Length;
@@ -66,8 +65,8 @@ public sealed class SnapshotProperties
         {
             (string name, ExchangeCore source, _) = cores[^1];
             byte[] bytes = Snapshot(source);
-            ExchangeCore restored = ExchangeCore.ReadSnapshot(bytes, Options(naive));
-            string label = $"restored from {name} after {at} commands{(naive ? " (naive book)" : "")}";
+            ExchangeCore restored = ExchangeCore.ReadSnapshot(bytes, Options());
+            string label = $"restored from {name} after {at} commands";
             if (restored.StateHash() != original.StateHash()) Fail($"{label}: state hash differs at once");
             if (restored.LastSequence != original.LastSequence) Fail($"{label}: last sequence {restored.LastSequence}, not {original.LastSequence}");
             // Written and read back again: the same state.

@@ -34,9 +34,9 @@ public sealed class CoreHarness
     private long _sequence;
 
     /// <summary>Creates the core, the house accounts and the standard market (open, decay <paramref name="curve"/>).</summary>
-    public CoreHarness(CurveKind curve = CurveKind.None, long floor = 0, long halfLife = 0, bool naive = false, long makerBps = 0, long takerBps = 0)
+    public CoreHarness(CurveKind curve = CurveKind.None, long floor = 0, long halfLife = 0, long makerBps = 0, long takerBps = 0)
     {
-        Core = new ExchangeCore(new CoreOptions { NaiveBooks = naive });
+        Core = new ExchangeCore(new CoreOptions());
         Now = Start;
         MustRun(Command.CreateAccount(Now, Provider, Tier.Trusted));
         MustRun(Command.CreateAccount(Now, FeeAccount, Tier.Trusted));

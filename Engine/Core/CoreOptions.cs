@@ -3,9 +3,6 @@ namespace TokenMatch.Core;
 /// <summary>How to build an <see cref="ExchangeCore"/>.</summary>
 public sealed class CoreOptions
 {
-    /// <summary>Use <see cref="Matching.NaiveOrderBook"/> instead of the fast book (tests only).</summary>
-    public bool NaiveBooks { get; init; }
-
     /// <summary>Events buffered before the core hands them to the sink within one command.</summary>
     public int EventBufferSize { get; init; } = 4096;
 

@@ -143,7 +143,7 @@ public sealed partial class ExchangeCore
             State = MarketState.PreOpen,
             ClientIds = new Dictionary<(int, long), long>(_options.InitialClientIdCapacity),
         };
-        market.Book = _options.NaiveBooks ? new NaiveOrderBook(market, this) : new OrderBook(market, this);
+        market.Book = new OrderBook(market, this);
         _markets[c.Market] = market;
         _marketList.Add(market);
         _marketList.Sort((a, b) => a.Id.CompareTo(b.Id));

@@ -49,7 +49,7 @@ public sealed class Market
     private MarketLots[] _lots = [];
     private int[] _rowOf = [];
     private int _lotsCount;
-    /// <summary>The book (fast or naive).</summary>
+    /// <summary>The book.</summary>
     public IOrderBook Book = null!;
     /// <summary>Client order ids claimed this cycle: (account, client id) → order id.</summary>
     public Dictionary<(int Account, long ClientId), long> ClientIds = null!;

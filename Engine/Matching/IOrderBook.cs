@@ -3,12 +3,12 @@ using TokenMatch.Commands;
 namespace TokenMatch.Matching;
 
 /// <summary>
-/// One market's book of resting orders in price-time priority on FTE prices: the fast
-/// <see cref="OrderBook"/> and the simple <see cref="NaiveOrderBook"/>. Both run inside the same
-/// <see cref="Core.ExchangeCore"/> and call back into it (<see cref="IBookHost"/>) for owner checks,
-/// settlement, fees, holds and events, so only the book structure and the order of the match walk
-/// differ between them; rule code is shared. The test reference that shares no rule code with the
-/// engine is Engine.Tests/Reference/ReferenceExchange. Owned by the core thread.
+/// One market's book of resting orders in price-time priority on FTE prices; <see cref="OrderBook"/>
+/// is the only implementation. It runs inside <see cref="Core.ExchangeCore"/> and calls back into it
+/// (<see cref="IBookHost"/>) for owner checks, settlement, fees, holds and events, so a book holds
+/// structure and the match walk only, no ledger rules. The engine is checked against
+/// Engine.Tests/Reference/ReferenceExchange, which shares no rule code with it (lockstep properties
+/// over generated sequences). Owned by the core thread.
 /// </summary>
 public interface IOrderBook
 {
