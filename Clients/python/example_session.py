@@ -2,8 +2,12 @@
 """A first session against `tokenmatch serve`: the provider sets up a market and two traders, who trade
 while a market-data session follows the book; then a reconnect and recovery. Exits 0 when every check holds.
 
-    tokenmatch serve --port 7340 --key-file provider.key &
-    python3 Clients/python/example_session.py --port 7340 --key-file provider.key
+    tokenmatch serve --port 7340 &
+    python3 Clients/python/example_session.py --port 7340 --key-file data/demo-keys.txt
+
+The key file is the one `tokenmatch serve` writes (lines `<role> <account> <key>`; the provider's line
+is used), or a file holding only a provider key. Its market and accounts (1000; 9101, 9102) are kept
+clear of the demo's.
 """
 
 import argparse
@@ -32,13 +36,24 @@ def eventually(condition, what, seconds=10.0):
     check(True, what)
 
 
+def read_provider_key(path):
+    lines = [line.split() for line in open(path).read().splitlines() if line.strip()]
+    if len(lines) == 1 and len(lines[0]) == 1:
+        return lines[0][0]
+    for fields in lines:
+        if len(fields) == 3 and fields[0] == "provider":
+            return fields[2]
+    print(f"FAILED: no provider key in {path}", file=sys.stderr)
+    sys.exit(1)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=7340)
-    parser.add_argument("--key-file", default="tokenmatch-provider.key")
+    parser.add_argument("--key-file", default="data/demo-keys.txt")
     args = parser.parse_args()
-    provider_key = open(args.key_file).read().strip()
+    provider_key = read_provider_key(args.key_file)
 
     provider = Client(args.host, args.port)
     info = provider.connect(provider_key)
@@ -47,14 +62,14 @@ def main():
     # Setup over the protocol: a market, two funded traders with allocated lots, their keys.
     now = time.time_ns()
     day = 86_400 * 10**9
-    market = 7
+    market = 1000
     low, high = tm.pack_symbol("LLM-L/PY")
     r = provider.command(type=tm.CREATE_MARKET, market=market, order_id=low, client_id=high, a0=1000, a1=1000,
                          a2=10_000_000, a3=1000, a4=20_000_000, a5=1, a6=1_000_000, a7=now - day, quantity=now + 30 * day)
     check(r["code"] == tm.OK, "create market")
     check(provider.command(type=tm.OPEN_MARKET, market=market)["code"] == tm.OK, "open market")
     keys = {}
-    for account in (101, 102):
+    for account in (9101, 9102):
         check(provider.command(type=tm.CREATE_ACCOUNT, account=account, code=2)["code"] == tm.OK, f"create account {account}")
         check(provider.command(type=tm.DEPOSIT, account=account, quantity=10**12)["code"] == tm.OK, f"deposit {account}")
         check(provider.command(type=tm.GRANT, account=account, market=market, quantity=1000)["code"] == tm.OK, f"grant {account}")
@@ -68,12 +83,12 @@ def main():
     md.subscribe(market)
 
     seller, buyer = Client(args.host, args.port), Client(args.host, args.port)
-    seller.connect(keys[101])
-    buyer.connect(keys[102])
+    seller.connect(keys[9101])
+    buyer.connect(keys[9102])
 
-    ask = seller.place(101, market, tm.SELL, 5_000_000, 10, client_id=1)
+    ask = seller.place(9101, market, tm.SELL, 5_000_000, 10, client_id=1)
     check(ask["code"] == tm.OK and ask["order_id"] > 0, f"ask placed as order {ask['order_id']}")
-    bid = buyer.place(102, market, tm.BUY, 5_000_000, 4, client_id=2)
+    bid = buyer.place(9102, market, tm.BUY, 5_000_000, 4, client_id=2)
     check(bid["code"] == tm.OK, "bid placed and traded")
 
     trade = md.trades.get(timeout=10)
@@ -83,10 +98,10 @@ def main():
     eventually(lambda: not book.stale and book.levels() == (depth["bids"], depth["asks"]), "local L2 book equals the engine's depth")
 
     # Refused beyond the role: a trader acting for another account, market data sending a command.
-    check(buyer.place(101, market, tm.BUY, 5_000_000, 1)["code"] == 501, "cross-account order refused (NotAuthorized)")
-    check(md.place(102, market, tm.BUY, 5_000_000, 1)["code"] == 501, "market-data order refused (NotAuthorized)")
+    check(buyer.place(9101, market, tm.BUY, 5_000_000, 1)["code"] == 501, "cross-account order refused (NotAuthorized)")
+    check(md.place(9102, market, tm.BUY, 5_000_000, 1)["code"] == 501, "market-data order refused (NotAuthorized)")
     try:
-        buyer.open_orders(101)
+        buyer.open_orders(9101)
         check(False, "cross-account query refused")
     except GatewayError as e:
         check(e.code == 501, "cross-account query refused")
@@ -94,15 +109,15 @@ def main():
     # Reconnect and recovery: the seller drops, is filled while away, comes back and asks.
     last_seen = ask["sequence"]
     seller.sever()
-    check(buyer.place(102, market, tm.BUY, 5_000_000, 6)["code"] == tm.OK, "filled while the seller is away")
+    check(buyer.place(9102, market, tm.BUY, 5_000_000, 6)["code"] == tm.OK, "filled while the seller is away")
     seller = Client(args.host, args.port)
-    seller.connect(keys[101])
-    status = seller.order_status(101, 0, market, 1)
+    seller.connect(keys[9101])
+    status = seller.order_status(9101, 0, market, 1)
     check(status["open"] is None and sum(f["quantity"] for f in status["fills"]) == 10, "order status by client id: filled 10")
-    missed = seller.fills(101, last_seen)
+    missed = seller.fills(9101, last_seen)
     check(missed["complete"] and [f["quantity"] for f in missed["fills"]] == [4, 6], "fills since the last sequence seen")
-    check(seller.open_orders(101) == [], "no open orders left")
-    acct = seller.account(101)
+    check(seller.open_orders(9101) == [], "no open orders left")
+    acct = seller.account(9101)
     check(acct["code"] == tm.OK and acct["available"] > 10**12, "credits received")
 
     ticker = md.tickers.get(timeout=10)

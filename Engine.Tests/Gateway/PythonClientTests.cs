@@ -44,7 +44,7 @@ public sealed partial class PythonClientTests
         if (python is null) Assert.Ignore("python3 with msgpack is not installed (apt-get install python3-msgpack)");
         string keyFile = Path.Combine(Path.GetTempPath(), $"tokenmatch-test-{Environment.ProcessId}-{Guid.NewGuid():N}.key");
         string exe = Path.Combine(TestContext.CurrentContext.TestDirectory, "tokenmatch");
-        var serve = Process.Start(new ProcessStartInfo(exe, ["serve", "--port", "0", "--key-file", keyFile])
+        var serve = Process.Start(new ProcessStartInfo(exe, ["serve", "--port", "0", "--quiet", "--memory", "--key-file", keyFile])
         { RedirectStandardOutput = true, RedirectStandardError = true })!;
         try
         {
