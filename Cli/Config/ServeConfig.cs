@@ -1,6 +1,14 @@
-// The serve configuration model (see docs/configuration.md once written). Load and Validate are filled in by the config work.
+// The serve configuration model: every setting is described in docs/configuration.md.
+using TokenMatch.Commands;
+
 namespace TokenMatch.Cli.Config;
 
+/// <summary>
+/// What <c>tokenmatch serve</c> runs: listen address, TLS, journal, cycle, house, limits, markets, demo
+/// accounts and API-key hashes. <see cref="Default"/> is the embedded demo; <see cref="Load"/> reads a
+/// JSON file (<see cref="ConfigJson"/>), <see cref="Validate"/> checks every range
+/// (<see cref="ConfigValidator"/>). Immutable once built; any thread.
+/// </summary>
 public sealed class ServeConfig
 {
     public ListenConfig Listen { get; init; } = new();
@@ -35,12 +43,60 @@ public sealed class ServeConfig
         ],
     };
 
-    public static ServeConfig Load(string path) => throw new ConfigException("", "configuration files are not supported yet");
-    public IReadOnlyList<ConfigError> Validate() => [];
+    /// <summary>
+    /// The configuration in the JSON file at <paramref name="path"/>, not yet validated; throws
+    /// <see cref="ConfigException"/> (the message names the field, the expected kind of value, and the
+    /// line and position) and the file's own <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>.
+    /// </summary>
+    public static ServeConfig Load(string path) => ConfigJson.Parse(File.ReadAllText(path));
+
+    /// <summary>The configuration in <paramref name="json"/> (as <see cref="Load"/>).</summary>
+    public static ServeConfig Parse(string json) => ConfigJson.Parse(json);
+
+    /// <summary>Every error, each with its field path and the allowed range; empty when valid.</summary>
+    public IReadOnlyList<ConfigError> Validate() => ConfigValidator.Validate(this);
+
+    /// <summary>This configuration as JSON (no comments): <see cref="Parse"/> reads it back equal.</summary>
+    public string ToJson() => ConfigJson.Serialize(this);
+
+    /// <summary>The commented example <c>tokenmatch config init</c> writes: every setting, with <see cref="Default"/>'s values.</summary>
+    public static string ExampleJson() => ConfigExample.Text;
+
+    /// <summary>
+    /// The issue commands for <see cref="ApiKeys"/> (a real deployment's key hashes), in order; the
+    /// configuration must be valid (a hash that does not parse throws <see cref="FormatException"/>).
+    /// </summary>
+    public IEnumerable<Command> ApiKeyCommands()
+    {
+        foreach (ApiKeyConfig k in ApiKeys)
+        {
+            Role role = k.Role.ToLowerInvariant() switch
+            {
+                "trader" => Role.Trader,
+                "provider" => Role.Provider,
+                "marketdata" => Role.MarketData,
+                _ => throw new FormatException($"unknown API key role '{k.Role}'"),
+            };
+            if (!ApiKeyHash.TryCreateIssue(k.Hash, k.Account, role, out Command issue))
+                throw new FormatException($"API key hash for account {k.Account} does not parse: expected {ApiKeyHash.Shape}");
+            yield return issue;
+        }
+    }
 }
 
-public sealed record ConfigError(string Field, string Message);
-public sealed class ConfigException(string field, string message) : Exception(message) { public string Field { get; } = field; }
+/// <summary>One configuration error: the field path (<c>markets[0].tick</c>, empty for the whole file) and what is wrong, with the allowed range.</summary>
+public sealed record ConfigError(string Field, string Message)
+{
+    /// <summary>"field: message".</summary>
+    public override string ToString() => Field.Length == 0 ? Message : $"{Field}: {Message}";
+}
+
+/// <summary>A configuration file that does not read as a configuration; the message names <see cref="Field"/> and, for JSON errors, the line and position.</summary>
+public sealed class ConfigException(string field, string message) : Exception(message)
+{
+    /// <summary>The field path, empty for the whole file.</summary>
+    public string Field { get; } = field;
+}
 public sealed class ListenConfig { public string Address { get; init; } = "127.0.0.1"; public int Port { get; init; } = 7340; }
 public sealed class TlsConfig { public string? CertificateFile { get; init; } }
 public sealed class JournalConfig { public string Directory { get; init; } = "./data"; public string Fsync { get; init; } = "batch"; public long SnapshotEveryCommands { get; init; } = 1_000_000; }
