@@ -94,6 +94,8 @@ public static class ConfigValidator
 
         // The markets.
         var marketIds = new HashSet<int>();
+        // Ids as written, right or wrong: a grant to a market whose id is itself wrong is not a second error.
+        var writtenIds = config.Markets.Where(m => m is not null).Select(m => m.Id).ToHashSet();
         var symbols = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var buybackHolds = new List<(string Field, Int128 Credits)>();
         for (int i = 0; i < config.Markets.Count; i++)
@@ -129,8 +131,9 @@ public static class ConfigValidator
             if (a.Credits < 0) Error($"{at}.credits", $"{a.Credits} is out of range: 0 or more micro-credits");
             else
             {
+                bool overBefore = deposits > long.MaxValue;
                 deposits += a.Credits;
-                if (deposits > long.MaxValue) Error($"{at}.credits", $"the accounts' credits add up to more than {long.MaxValue}, the engine's total");
+                if (deposits > long.MaxValue && !overBefore) Error($"{at}.credits", $"the accounts' credits add up to more than {long.MaxValue}, the engine's total");
                 if (a.Id == provider) providerCredits = a.Credits;
             }
             if (a.Link is long group && group <= 0) Error($"{at}.link", $"{group} is out of range: a group number of 1 or more, or null for none");
@@ -143,7 +146,7 @@ public static class ConfigValidator
                     Error(gat, "null: expected a grant object");
                     continue;
                 }
-                if (!marketIds.Contains(g.Market))
+                if (!writtenIds.Contains(g.Market))
                     Error($"{gat}.market", $"market {g.Market} is not configured (markets: {(marketIds.Count == 0 ? "none" : string.Join(", ", marketIds.Order()))})");
                 if (!Origins.Contains(g.Origin, StringComparer.OrdinalIgnoreCase))
                     Error($"{gat}.origin", $"'{g.Origin}': expected one of {string.Join(", ", Origins)}");
@@ -159,6 +162,7 @@ public static class ConfigValidator
 
         // The provider holds credits for every buyback bid at full value (the most a bid can hold).
         Int128 held = 0;
+        if (!providerOk) buybackHolds.Clear(); // already an error: no provider to pay
         foreach ((string field, Int128 credits) in buybackHolds)
         {
             held += credits;
