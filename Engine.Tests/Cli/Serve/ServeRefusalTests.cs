@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using TokenMatch.Cli;
+using TokenMatch.Cli.Config;
 using TokenMatch.Cli.Serve;
 
 namespace TokenMatch.Tests.Cli.Serve;
@@ -177,5 +178,54 @@ public sealed class ServeRefusalTests
         int code = ServeRunner.Run(new ServeOptions { InMemory = true, Port = 0, LogLevel = "loud" }, output, error, stop.Token);
         Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
         Assert.That(error.ToString(), Does.Contain("log level 'loud'"));
+    }
+    [Test]
+    public void A_broken_configuration_prints_every_error_and_nothing_starts()
+    {
+        Directory.CreateDirectory(_root);
+        string file = Path.Combine(_root, "broken.json");
+        string json = ServeConfig.Default.ToJson();
+        string broken = System.Text.RegularExpressions.Regex.Replace(json, "\"port\":\\s*7340", "\"port\": 70000");
+        broken = System.Text.RegularExpressions.Regex.Replace(broken, "\"level\":\\s*\"Information\"", "\"level\": \"loud\"");
+        Assert.That(broken, Is.Not.EqualTo(json), "the default's JSON has the port and level to break");
+        File.WriteAllText(file, broken);
+        var (code, output, error) = Serve(new ServeOptions { ConfigFile = file, Journal = Journal, Port = null });
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput), error);
+        Assert.That(error, Does.Contain("listen.port").And.Contain("logging.level"), "every error, each naming its field");
+        Assert.That(error, Does.Contain(file));
+        Assert.That(output, Is.Empty, "nothing started");
+        Assert.That(Directory.Exists(Journal), Is.False, "no journal created");
+    }
+
+    [Test]
+    public void A_configuration_that_is_not_json_is_bad_input_naming_the_file()
+    {
+        Directory.CreateDirectory(_root);
+        string file = Path.Combine(_root, "notjson.json");
+        File.WriteAllText(file, "{ \"listen\": ");
+        var (code, output, error) = Serve(new ServeOptions { ConfigFile = file, InMemory = true });
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput), error);
+        Assert.That(error, Does.Contain(file));
+        Assert.That(output, Is.Empty);
+    }
+
+    [Test]
+    public void A_missing_configuration_file_is_a_file_error()
+    {
+        var (code, output, error) = Serve(new ServeOptions { ConfigFile = Path.Combine(_root, "absent.json"), InMemory = true });
+        Assert.That(code, Is.EqualTo(ExitCodes.FileError), error);
+        Assert.That(error, Does.Contain("absent.json"));
+        Assert.That(output, Is.Empty);
+    }
+
+    [Test]
+    public void The_example_configuration_file_serves()
+    {
+        Directory.CreateDirectory(_root);
+        string file = Path.Combine(_root, "example.json");
+        File.WriteAllText(file, ServeConfig.ExampleJson());
+        var (code, output, error) = Serve(new ServeOptions { ConfigFile = file, Journal = Journal });
+        Assert.That(code, Is.EqualTo(ExitCodes.Ok), error);
+        Assert.That(output, Does.Contain("listening on"));
     }
 }
