@@ -48,7 +48,12 @@ public sealed class ServeDemoTests
                 Assert.That(md.Login!.Role, Is.EqualTo(Role.MarketData));
 
                 string wrong = keys.Find(KeyFileEntry.Provider)![..^1] + (keys.Find(KeyFileEntry.Provider)![^1] == '0' ? '1' : '0');
-                Assert.ThrowsAsync<GatewayException>(async () => await GatewayClient.ConnectAsync(new ClientOptions { Port = first.Port, ApiKey = wrong }), "a wrong key is refused");
+                GatewayException? refused = Assert.ThrowsAsync<GatewayException>(async () => await GatewayClient.ConnectAsync(new ClientOptions { Port = first.Port, ApiKey = wrong }), "a wrong key is refused");
+                Assert.That(refused!.Code, Is.EqualTo(ResultCode.LoginFailed), "a refused login, with its result code");
+                Assert.That(first.Process.HasExited, Is.False, "the server keeps running after a refused login");
+                // (the provider session below keeps being answered, and a new login succeeds)
+                await using (GatewayClient after = await GatewayClient.ConnectAsync(new ClientOptions { Port = first.Port, ApiKey = keys.Find(KeyFileEntry.MarketData)! }))
+                    Assert.That(after.Login!.Role, Is.EqualTo(Role.MarketData), "a login after the refused one succeeds");
 
                 // The trader with the most credits bids at its market's lowest price.
                 before = [];
