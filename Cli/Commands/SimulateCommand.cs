@@ -30,9 +30,10 @@ public static class SimulateCommand
         var quiet = new System.CommandLine.Option<bool>("--quiet") { Description = "No progress bar" };
         var connect = new System.CommandLine.Option<string>("--connect") { Description = "Run against a running server (its clock rules)", HelpName = "host:port" };
         var keyFile = new System.CommandLine.Option<string>("--key-file") { Description = "The key file tokenmatch serve wrote (with --connect)", HelpName = "file" };
+        var feeAccount = new System.CommandLine.Option<int?>("--fee-account") { Description = "The server's fee account (with --connect; default: serve's default configuration's)", HelpName = "id" };
         var command = new System.CommandLine.Command("simulate", "Run a seeded month of trading (honest users, buyback, bot farm, wash pair, bad actors) and check conservation")
         {
-            seed, honest, bots, clean, script, labels, json, chart, chartData, phases, quiet, connect, keyFile,
+            seed, honest, bots, clean, script, labels, json, chart, chartData, phases, quiet, connect, keyFile, feeAccount,
         };
         command.SetAction(result => Run(
             new SimulateSettings
@@ -44,7 +45,7 @@ public static class SimulateCommand
                 },
                 ScriptPath = result.GetValue(script), LabelsPath = result.GetValue(labels), JsonPath = result.GetValue(json),
                 ChartPath = result.GetValue(chart), ChartDataPath = result.GetValue(chartData), Phases = result.GetValue(phases),
-                Quiet = result.GetValue(quiet), Connect = result.GetValue(connect), KeyFile = result.GetValue(keyFile),
+                Quiet = result.GetValue(quiet), Connect = result.GetValue(connect), KeyFile = result.GetValue(keyFile), FeeAccount = result.GetValue(feeAccount),
             },
             result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
@@ -64,9 +65,9 @@ public static class SimulateCommand
             error.WriteLine("tokenmatch simulate: --phases must be 1..1000");
             return ExitCodes.Usage;
         }
-        if (settings.KeyFile is not null && settings.Connect is null)
+        if ((settings.KeyFile is not null || settings.FeeAccount is not null) && settings.Connect is null)
         {
-            error.WriteLine("tokenmatch simulate: --key-file goes with --connect host:port");
+            error.WriteLine("tokenmatch simulate: --key-file and --fee-account go with --connect host:port");
             return ExitCodes.Usage;
         }
         Population population = PopulationGenerator.Generate(options);

@@ -23,6 +23,8 @@ public sealed record SimulateSettings
     public bool Quiet { get; init; }
     /// <summary><c>host:port</c> of a running server, or null to run in-process.</summary>
     public string? Connect { get; init; }
+    /// <summary>The server's fee account (with <see cref="Connect"/>; default: serve's default configuration's).</summary>
+    public int? FeeAccount { get; init; }
     /// <summary>The server's key file (with <see cref="Connect"/>).</summary>
     public string? KeyFile { get; init; }
 }
