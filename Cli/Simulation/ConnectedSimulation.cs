@@ -41,6 +41,7 @@ public sealed partial class ConnectedSimulation : IAsyncDisposable
     private readonly List<(Command Command, Task<CommandResult> Result)> _inFlight = new();
     private readonly Dictionary<int, Task<CommandResult>> _lastAdmin = new();
     private int _recorded;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Execution> _executions = new();
 
     private ConnectedSimulation(SimulateSettings settings, Population population, string host, int port, KeyFile keys)
     {
@@ -150,6 +151,10 @@ public sealed partial class ConnectedSimulation : IAsyncDisposable
 
         List<CheckResult> checks = await CheckAsync(sequenceBefore, providerBefore, feeBefore).ConfigureAwait(false);
         checks.AddRange(await CheckExpiryAsync(main.CycleEnd).ConfigureAwait(false));
+        // Cancels (self-trade prevention, IOC remainders, expiry) reach the report from the trader sessions' execution reports.
+        await Task.Delay(300).ConfigureAwait(false);
+        while (_executions.TryDequeue(out Execution? e))
+            if (e.Type == Events.EventType.Cancelled && _map.PopulationAccount(e.Account) is int account) _record.Cancelled(account, e.Reason, e.Quantity);
         (ulong hash, _) = await _provider.StateHashAsync().ConfigureAwait(false);
         if (Late > 0) output.WriteLine($"note: {Late} commands were sent later than their time");
         var simMarkets = _map.Markets.OrderBy(m => m.Key).Select(m => new SimMarket(m.Key, m.Value.Symbol ?? $"market {m.Value.Market}",
@@ -201,6 +206,7 @@ public sealed partial class ConnectedSimulation : IAsyncDisposable
         IssuedKey key = await _provider.IssueKeyAsync(server, Role.Trader).ConfigureAwait(false);
         if (key.Code != ResultCode.Ok || key.Key is null) throw new SimulationRefusedException($"the server issued no key for account {server}: {key.Code}");
         session = await GatewayClient.ConnectAsync(Options(key.Key)).ConfigureAwait(false);
+        session.ExecutionReceived += _executions.Enqueue;
         _sessions[server] = session;
         return session;
     }
