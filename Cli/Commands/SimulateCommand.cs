@@ -24,7 +24,8 @@ public static class SimulateCommand
         var script = new System.CommandLine.Option<string>("--script") { Description = "Write the population's commands as a command script", HelpName = "file" };
         var labels = new System.CommandLine.Option<string>("--labels") { Description = "Write account<TAB>actor lines", HelpName = "file.tsv" };
         var json = new System.CommandLine.Option<string>("--json") { Description = "Write the report as JSON", HelpName = "file.json" };
-        var chart = new System.CommandLine.Option<string>("--chart") { Description = "Write the chart of executed prices against the fair-value curve", HelpName = "file.png" };
+        var chart = new System.CommandLine.Option<string>("--chart") { Description = "Where to write the chart of executed prices against the fair-value curve", HelpName = "file.png", DefaultValueFactory = _ => "simulate.png" };
+        var noChart = new System.CommandLine.Option<bool>("--no-chart") { Description = "Write no chart" };
         var chartData = new System.CommandLine.Option<string>("--chart-data") { Description = "Write the chart's points as CSV", HelpName = "file.csv" };
         var phases = new System.CommandLine.Option<int>("--phases") { Description = "Phases of the cycle in the price report", DefaultValueFactory = _ => 6 };
         var quiet = new System.CommandLine.Option<bool>("--quiet") { Description = "No progress bar" };
@@ -33,7 +34,7 @@ public static class SimulateCommand
         var feeAccount = new System.CommandLine.Option<int?>("--fee-account") { Description = "The server's fee account (with --connect; default: serve's default configuration's)", HelpName = "id" };
         var command = new System.CommandLine.Command("simulate", "Run a seeded month of trading (honest users, buyback, bot farm, wash pair, bad actors) and check conservation")
         {
-            seed, honest, bots, clean, script, labels, json, chart, chartData, phases, quiet, connect, keyFile, feeAccount,
+            seed, honest, bots, clean, script, labels, json, chart, noChart, chartData, phases, quiet, connect, keyFile, feeAccount,
         };
         command.SetAction(result => Run(
             new SimulateSettings
@@ -44,7 +45,7 @@ public static class SimulateCommand
                     PlantBadActors = !result.GetValue(clean),
                 },
                 ScriptPath = result.GetValue(script), LabelsPath = result.GetValue(labels), JsonPath = result.GetValue(json),
-                ChartPath = result.GetValue(chart), ChartDataPath = result.GetValue(chartData), Phases = result.GetValue(phases),
+                ChartPath = result.GetValue(noChart) ? null : result.GetValue(chart), ChartDataPath = result.GetValue(chartData), Phases = result.GetValue(phases),
                 Quiet = result.GetValue(quiet), Connect = result.GetValue(connect), KeyFile = result.GetValue(keyFile), FeeAccount = result.GetValue(feeAccount),
             },
             result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
