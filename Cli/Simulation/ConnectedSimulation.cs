@@ -149,7 +149,11 @@ public sealed partial class ConnectedSimulation : IAsyncDisposable
         await RecordAsync(0).ConfigureAwait(false);
         progress(done);
 
+        // On a loaded machine a long population can outrun a short cycle: its lots then expire before the checks, which must say why.
+        bool inTime = (await _provider.MarketAsync(main.Market).ConfigureAwait(false)).State != MarketState.Expired;
         List<CheckResult> checks = await CheckAsync(sequenceBefore, providerBefore, feeBefore).ConfigureAwait(false);
+        checks.Insert(0, new CheckResult("the run finished before the server's cycle end (else its lots expired before the token checks)", inTime,
+            inTime ? "in time" : $"the cycle ended first ({Late} commands late): use a longer --cycle or fewer --honest/--bots"));
         checks.AddRange(await CheckExpiryAsync(main.CycleEnd).ConfigureAwait(false));
         // Cancels (self-trade prevention, IOC remainders, expiry) reach the report from the trader sessions' execution reports.
         await Task.Delay(300).ConfigureAwait(false);
