@@ -1,17 +1,16 @@
-using TokenMatch.Commands;
-using TokenMatch.Core;
-using TokenMatch.Events;
+using TokenMatch.Cli.Simulation;
 using TokenMatch.Formats.Scripts;
 using TokenMatch.Surveillance.Simulation;
 
 namespace TokenMatch.Cli.Commands;
 
 /// <summary>
-/// <c>tokenmatch simulate [--seed N] [--honest N] [--bots N] [--no-bad-actors] [--script out] [--labels out.tsv]</c>:
-/// generates the seeded population of one billing cycle (<see cref="PopulationGenerator"/>), runs
-/// it in-process through a new engine, prints a short report, and writes the command script and
-/// the labels when asked. Same seed, same script, same report. (The full issue-10 command, with a
-/// live server, progress bar and chart, is not built here.)
+/// <c>tokenmatch simulate</c>: generates the seeded population of one billing cycle
+/// (<see cref="PopulationGenerator"/>) and runs it in-process on its simulated clock, or against a
+/// running server over the gateway (<c>--connect host:port --key-file F</c>, where the server's clock
+/// rules); prints the report with its conservation checks (a failed check prints FAILED and exits
+/// with <see cref="SimulationReport.ChecksFailedExit"/>), and writes the JSON report, the chart and its
+/// data when asked. docs/simulate.md describes it. Same seed, same report and chart data.
 /// </summary>
 public static class SimulateCommand
 {
@@ -24,36 +23,62 @@ public static class SimulateCommand
         var clean = new System.CommandLine.Option<bool>("--no-bad-actors") { Description = "Leave out the colluders, the spoofer and the velocity burst" };
         var script = new System.CommandLine.Option<string>("--script") { Description = "Write the population's commands as a command script", HelpName = "file" };
         var labels = new System.CommandLine.Option<string>("--labels") { Description = "Write account<TAB>actor lines", HelpName = "file.tsv" };
-        var command = new System.CommandLine.Command("simulate", "Generate a seeded month of trading with labelled bad actors and run it in-process")
+        var json = new System.CommandLine.Option<string>("--json") { Description = "Write the report as JSON", HelpName = "file.json" };
+        var chart = new System.CommandLine.Option<string>("--chart") { Description = "Where to write the chart of executed prices against the fair-value curve", HelpName = "file.png", DefaultValueFactory = _ => "simulate.png" };
+        var noChart = new System.CommandLine.Option<bool>("--no-chart") { Description = "Write no chart" };
+        var chartData = new System.CommandLine.Option<string>("--chart-data") { Description = "Write the chart's points as CSV", HelpName = "file.csv" };
+        var phases = new System.CommandLine.Option<int>("--phases") { Description = "Phases of the cycle in the price report", DefaultValueFactory = _ => 6 };
+        var quiet = new System.CommandLine.Option<bool>("--quiet") { Description = "No progress bar" };
+        var connect = new System.CommandLine.Option<string>("--connect") { Description = "Run against a running server (its clock rules)", HelpName = "host:port" };
+        var keyFile = new System.CommandLine.Option<string>("--key-file") { Description = "The key file tokenmatch serve wrote (with --connect)", HelpName = "file" };
+        var feeAccount = new System.CommandLine.Option<int?>("--fee-account") { Description = "The server's fee account (with --connect; default: serve's default configuration's)", HelpName = "id" };
+        var command = new System.CommandLine.Command("simulate", "Run a seeded month of trading (honest users, buyback, bot farm, wash pair, bad actors) and check conservation")
         {
-            seed, honest, bots, clean, script, labels,
+            seed, honest, bots, clean, script, labels, json, chart, noChart, chartData, phases, quiet, connect, keyFile, feeAccount,
         };
         command.SetAction(result => Run(
-            new PopulationOptions
+            new SimulateSettings
             {
-                Seed = result.GetValue(seed), HonestUsers = result.GetValue(honest), BotFarmSize = result.GetValue(bots),
-                PlantBadActors = !result.GetValue(clean),
+                Population = new PopulationOptions
+                {
+                    Seed = result.GetValue(seed), HonestUsers = result.GetValue(honest), BotFarmSize = result.GetValue(bots),
+                    PlantBadActors = !result.GetValue(clean),
+                },
+                ScriptPath = result.GetValue(script), LabelsPath = result.GetValue(labels), JsonPath = result.GetValue(json),
+                ChartPath = result.GetValue(noChart) ? null : result.GetValue(chart), ChartDataPath = result.GetValue(chartData), Phases = result.GetValue(phases),
+                Quiet = result.GetValue(quiet), Connect = result.GetValue(connect), KeyFile = result.GetValue(keyFile), FeeAccount = result.GetValue(feeAccount),
             },
-            result.GetValue(script), result.GetValue(labels), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
-    /// <summary>Generates, runs and reports; returns an <see cref="ExitCodes"/> value.</summary>
-    public static int Run(PopulationOptions options, string? scriptPath, string? labelsPath, TextWriter output, TextWriter error)
+    /// <summary>Generates, runs, reports and checks; returns an <see cref="ExitCodes"/> value or <see cref="SimulationReport.ChecksFailedExit"/>.</summary>
+    public static int Run(SimulateSettings settings, TextWriter output, TextWriter error)
     {
+        PopulationOptions options = settings.Population;
         if (options.HonestUsers is < 0 or > 100_000 || options.BotFarmSize is < 0 or > 100_000)
         {
             error.WriteLine("tokenmatch simulate: --honest and --bots must be 0..100000");
             return ExitCodes.Usage;
         }
+        if (settings.Phases is < 1 or > 1_000)
+        {
+            error.WriteLine("tokenmatch simulate: --phases must be 1..1000");
+            return ExitCodes.Usage;
+        }
+        if ((settings.KeyFile is not null || settings.FeeAccount is not null) && settings.Connect is null)
+        {
+            error.WriteLine("tokenmatch simulate: --key-file and --fee-account go with --connect host:port");
+            return ExitCodes.Usage;
+        }
         Population population = PopulationGenerator.Generate(options);
         try
         {
-            if (scriptPath is not null)
-                using (var w = new StreamWriter(scriptPath) { NewLine = "\n" })
+            if (settings.ScriptPath is not null)
+                using (var w = new StreamWriter(settings.ScriptPath) { NewLine = "\n" })
                     ScriptWriter.WriteAll(w, population.Commands);
-            if (labelsPath is not null)
-                File.WriteAllLines(labelsPath, population.Labels.Select(l => $"{l.Key}\t{l.Value}"));
+            if (settings.LabelsPath is not null)
+                File.WriteAllLines(settings.LabelsPath, population.Labels.Select(l => $"{l.Key}\t{l.Value}"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -61,47 +86,50 @@ public static class SimulateCommand
             return ExitCodes.FileError;
         }
 
-        var core = new ExchangeCore();
-        var counts = new Counts();
-        long sequence = 0;
-        foreach (Command c0 in population.Commands)
+        SimulationReport report;
+        if (settings.Connect is not null)
         {
-            Command c = c0;
-            c.Sequence = sequence++;
-            core.Execute(ref c, counts);
-            if (c.Result != ResultCode.Ok) counts.Rejections[c.Result] = counts.Rejections.GetValueOrDefault(c.Result) + 1;
+            int code = ConnectedSimulation.Run(settings, population, output, error, out SimulationReport? connected);
+            if (connected is null) return code;
+            report = connected;
         }
-        output.WriteLine($"seed {options.Seed}: {population.Commands.Count} commands, {population.Labels.Count} accounts");
-        foreach (var kind in population.Labels.GroupBy(l => l.Value).OrderBy(g => g.Key))
-            output.WriteLine($"  {kind.Key,-14} {kind.Count(),6}");
-        output.WriteLine($"trades: {counts.Trades}, lots traded: {counts.Lots}, bought back by the provider: {counts.BoughtBack} lots");
-        output.WriteLine($"self-trade cancels: {counts.SelfTrade}");
-        foreach (var r in counts.Rejections.OrderBy(r => r.Key))
-            output.WriteLine($"  rejected {r.Key,-22} {r.Value,6}");
-        if (scriptPath is not null) output.WriteLine($"script written to {scriptPath}");
-        if (labelsPath is not null) output.WriteLine($"labels written to {labelsPath}");
-        output.WriteLine($"state hash: {core.StateHash():x16}");
-        return ExitCodes.Ok;
+        else
+        {
+            var run = new InProcessSimulation(population);
+            report = SimulationProgress.Show(settings.Quiet, output, run.Total, progress => run.Run(settings.Phases, progress));
+        }
+        return Finish(report, settings, output, error);
     }
 
-    private sealed class Counts : IEventSink
+    private static int Finish(SimulationReport report, SimulateSettings settings, TextWriter output, TextWriter error)
     {
-        public readonly SortedDictionary<ResultCode, long> Rejections = new();
-        public long Trades, Lots, BoughtBack, SelfTrade;
-
-        public void OnEvents(ReadOnlySpan<Event> events)
+        report.WriteText(output);
+        try
         {
-            foreach (ref readonly Event e in events)
-            {
-                if (e.Type == EventType.Trade)
-                {
-                    Trades++;
-                    Lots += e.Quantity;
-                    int buyer = e.Side == Side.Buy ? e.OtherAccount : e.Account;
-                    if (buyer == PopulationGenerator.Provider) BoughtBack += e.Quantity;
-                }
-                else if (e.Type == EventType.Cancelled && e.Reason == CancelReason.SelfTrade) SelfTrade++;
-            }
+            if (settings.JsonPath is not null)
+                using (var stream = File.Create(settings.JsonPath))
+                    report.WriteJson(stream);
+            List<ChartData.Point> points = ChartData.Points(report);
+            if (settings.ChartDataPath is not null)
+                using (var w = new StreamWriter(settings.ChartDataPath))
+                    ChartData.WriteCsv(w, points);
+            if (settings.ChartPath is not null) SimulationChart.Write(settings.ChartPath, report, points);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"tokenmatch simulate: cannot write the output: {e.Message}");
+            return ExitCodes.FileError;
+        }
+        if (settings.JsonPath is not null) output.WriteLine($"report written to {settings.JsonPath}");
+        if (settings.ChartDataPath is not null) output.WriteLine($"chart data written to {settings.ChartDataPath}");
+        if (settings.ChartPath is not null) output.WriteLine($"chart written to {settings.ChartPath}");
+        if (settings.ScriptPath is not null) output.WriteLine($"script written to {settings.ScriptPath}");
+        if (settings.LabelsPath is not null) output.WriteLine($"labels written to {settings.LabelsPath}");
+        if (!report.Passed)
+        {
+            error.WriteLine("tokenmatch simulate: FAILED: a conservation check does not hold (see the report)");
+            return SimulationReport.ChecksFailedExit;
+        }
+        return ExitCodes.Ok;
     }
 }
