@@ -33,6 +33,7 @@ public sealed class SurveillanceWiring : IDisposable
     private readonly ILogger _log;
     private readonly AlertLog? _alertLog;
     private readonly SurveillanceHost _host;
+    private readonly int _primedAlerts;
 
     /// <summary>
     /// Builds the surveillance around <paramref name="innerJournal"/>; primes the detectors with the
@@ -58,8 +59,11 @@ public sealed class SurveillanceWiring : IDisposable
         }
         Engine.Alerts.Subscribe(Recent);
         Engine.Alerts.Subscribe(a => log.LogInformation("alert {Line}", RecentAlerts.Line(a)));
+        _primedAlerts = Engine.Raised.Count;
+        // A stop is a pause: the next start on this journal primes from it and carries on (see CompleteOnStop).
         _host = new SurveillanceHost(Engine, innerJournal, queueCapacity)
         {
+            CompleteOnStop = false,
             OnError = e => log.LogError("surveillance stopped: {Message}", e.Message),
         };
     }
@@ -129,7 +133,7 @@ public sealed class SurveillanceWiring : IDisposable
         _host.Stop();
         _alertLog?.Dispose();
         string where = AlertLogPath is null ? "" : $" (in {AlertLogPath})";
-        output.WriteLine($"surveillance: {Engine.Raised.Count} alerts this run{where}; {Engine.Records} commands judged" +
+        output.WriteLine($"surveillance: {Engine.Raised.Count - _primedAlerts} alerts this run{where} ({Engine.Raised.Count} in all); {Engine.Records} commands judged" +
             (_host.Degraded ? $"; DEGRADED: {_host.DroppedBatches} batches dropped, survey the journal with 'tokenmatch surveil'" : ""));
         foreach (DetectorStats s in Engine.Stats().Where(s => s.Failures > 0))
             output.WriteLine($"surveillance: detector {s.Name} failed {s.Failures} time(s) and was switched off: {s.LastError}");

@@ -199,7 +199,7 @@ public sealed class AlertSubscriptionTests
     private static Alert Synthetic(long id, string summary = "planted") => new(id, "test", AlertSeverity.Medium, 1, [10, 11], id, id, id * 1000,
         summary, new SortedDictionary<string, long>(StringComparer.Ordinal) { ["b"] = 2, ["a"] = id }, [id], []);
 
-    private static CommandRequest Request(in Command c) => new(c.Type)
+    internal static CommandRequest Request(in Command c) => new(c.Type)
     {
         Account = c.Account, Market = c.Market, Side = c.Side, OrderType = c.OrderType, Tif = c.Tif, Stp = c.Stp, PriceKind = c.PriceKind,
         Code = c.Code, OrderId = c.OrderId, ClientId = c.ClientId, Price = c.Price, Quantity = c.Quantity, Arg = c.Arg,
