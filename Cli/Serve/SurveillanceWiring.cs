@@ -133,7 +133,7 @@ public sealed class SurveillanceWiring : IDisposable
         _host.Stop();
         _alertLog?.Dispose();
         string where = AlertLogPath is null ? "" : $" (in {AlertLogPath})";
-        output.WriteLine($"surveillance: {Engine.Raised.Count - _primedAlerts} alerts this run{where} ({Engine.Raised.Count} in all); {Engine.Records} commands judged" +
+        output.WriteLine($"surveillance: alerts this run {Engine.Raised.Count - _primedAlerts}{where}, {Engine.Raised.Count} in all; {Engine.Records} commands judged" +
             (_host.Degraded ? $"; DEGRADED: {_host.DroppedBatches} batches dropped, survey the journal with 'tokenmatch surveil'" : ""));
         foreach (DetectorStats s in Engine.Stats().Where(s => s.Failures > 0))
             output.WriteLine($"surveillance: detector {s.Name} failed {s.Failures} time(s) and was switched off: {s.LastError}");
