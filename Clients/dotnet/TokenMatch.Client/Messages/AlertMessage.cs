@@ -19,6 +19,3 @@ namespace TokenMatch.Client;
 public sealed record AlertMessage(long Id, string Detector, int Severity, int Market, IReadOnlyList<int> Accounts, long FirstSequence,
     long LastSequence, long Timestamp, string Summary, IReadOnlyList<KeyValuePair<string, long>> Figures, IReadOnlyList<long> Orders,
     IReadOnlyList<AlertTrade> Trades);
-
-/// <summary>One trade quoted in an alert: its command's sequence, both orders, buyer, seller, lots, executed price and fair value.</summary>
-public sealed record AlertTrade(long Sequence, long MakerOrder, long TakerOrder, int Buyer, int Seller, long Quantity, long ExecPrice, long FairValue);
