@@ -1,5 +1,4 @@
 using TokenMatch.Commands;
-using TokenMatch.Gateway.Sessions;
 using TokenMatch.Surveillance.Alerts;
 
 namespace TokenMatch.Gateway.Alerts;
@@ -16,12 +15,12 @@ namespace TokenMatch.Gateway.Alerts;
 /// </summary>
 internal sealed class AlertRelay : IAlertObserver, IDisposable
 {
-    private static readonly Session[] NoSessions = [];
+    private static readonly IAlertSubscriber[] NoSubscribers = [];
 
     private readonly Lock _gate = new();
     private readonly Alert?[] _kept;
     private readonly IDisposable _subscription;
-    private Session[] _subscribers = NoSessions;
+    private IAlertSubscriber[] _subscribers = NoSubscribers;
     private long _count;
     private long _lastId;
 
@@ -48,7 +47,7 @@ internal sealed class AlertRelay : IAlertObserver, IDisposable
             _kept[_count % _kept.Length] = alert;
             _count++;
             _lastId = alert.Id;
-            foreach (Session s in _subscribers) s.SendAlert(alert);
+            foreach (IAlertSubscriber s in _subscribers) s.SendAlert(alert);
         }
     }
 
@@ -57,7 +56,7 @@ internal sealed class AlertRelay : IAlertObserver, IDisposable
     /// kept alerts with an id above <paramref name="afterId"/> (none when null), then adds the session
     /// (a second subscription replaces the first).
     /// </summary>
-    public void Subscribe(Session session, long correlation, long? afterId)
+    public void Subscribe(IAlertSubscriber session, long correlation, long? afterId)
     {
         lock (_gate)
         {
@@ -73,7 +72,7 @@ internal sealed class AlertRelay : IAlertObserver, IDisposable
     }
 
     /// <summary>Any thread: the session no longer gets alerts (unsubscribe, close).</summary>
-    public void Remove(Session session)
+    public void Remove(IAlertSubscriber session)
     {
         lock (_gate)
         {

@@ -1,15 +1,20 @@
 using TokenMatch.Commands;
+using TokenMatch.Gateway.Alerts;
 using TokenMatch.Protocol;
 using TokenMatch.Surveillance.Alerts;
 
 namespace TokenMatch.Gateway.Sessions;
 
-public sealed partial class Session
+public sealed partial class Session : IAlertSubscriber
 {
     /// <summary>Surveillance alerts sent to this session so far.</summary>
     public long AlertsSent => Interlocked.Read(ref _alertsSent);
 
     private long _alertsSent;
+
+    void IAlertSubscriber.SendAlertsSubscribed(long correlation, ResultCode code, long lastId) => SendAlertsSubscribed(correlation, code, lastId);
+
+    void IAlertSubscriber.SendAlert(Alert alert) => SendAlert(alert);
 
     private Outcome SubscribeAlerts(ref BodyReader r)
     {
