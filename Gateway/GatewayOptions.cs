@@ -52,6 +52,15 @@ public sealed class GatewayOptions
     /// <summary>TLS certificate (with private key); null for plain TCP.</summary>
     public X509Certificate2? Certificate { get; init; }
 
+    /// <summary>
+    /// Surveillance alerts for provider sessions (<c>SubscribeAlerts</c>, docs/protocol.md); null: the
+    /// gateway runs no surveillance and refuses alert subscriptions with <c>NoSurveillance</c>.
+    /// </summary>
+    public TokenMatch.Surveillance.Alerts.AlertHub? Alerts { get; init; }
+
+    /// <summary>Latest alerts kept for subscribers that ask for the ones after an alert id (a reconnect).</summary>
+    public int AlertsKept { get; init; } = 1024;
+
     /// <summary>Told about unexpected exceptions in sessions (never about bad client input). Must not throw.</summary>
     public Action<Exception>? OnError { get; init; }
 }

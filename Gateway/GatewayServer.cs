@@ -39,6 +39,7 @@ public sealed class GatewayServer : IAsyncDisposable
         Feed = new EventFeed(this, Pending, Options.AccountLogSize);
         Tickers = new TickerLoop(host, Feed);
         _subscription = host.Subscribe(Feed);
+        if (Options.Alerts is { } hub) Alerts = new Alerts.AlertRelay(hub, Options.AlertsKept);
         _listener = new Socket(Options.Endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
     }
 
@@ -53,6 +54,9 @@ public sealed class GatewayServer : IAsyncDisposable
     internal EventFeed Feed { get; }
 
     internal TickerLoop Tickers { get; }
+
+    /// <summary>The alert stream to provider sessions (null without <see cref="GatewayOptions.Alerts"/>).</summary>
+    internal Alerts.AlertRelay? Alerts { get; }
 
     /// <summary>The bound endpoint (its port when port 0 was asked for).</summary>
     public IPEndPoint Endpoint => (IPEndPoint)_listener.LocalEndPoint!;
@@ -143,6 +147,7 @@ public sealed class GatewayServer : IAsyncDisposable
         }
         foreach (MarketBook book in Feed.Books)
             lock (book.Gate) book.Remove(session);
+        Alerts?.Remove(session);
     }
 
     /// <summary>Event thread: a key was revoked; its sessions are closed (off the event thread).</summary>
@@ -161,5 +166,6 @@ public sealed class GatewayServer : IAsyncDisposable
         await _tickers.ConfigureAwait(false);
         await Task.WhenAll(_sessions.Values.Select(s => s.CloseAsync(Commands.ResultCode.SessionClosed, "server shutting down"))).ConfigureAwait(false);
         _subscription.Dispose();
+        Alerts?.Dispose();
     }
 }

@@ -31,8 +31,10 @@ public static class ServeCommand
         var cycle = new System.CommandLine.Option<string?>("--cycle") { Description = "Billing cycle of the markets: month (the UTC calendar month) or a duration such as 10m, 2h, 7d starting now", HelpName = "length" };
         var quiet = new System.CommandLine.Option<bool>("--quiet") { Description = "No live view: plain log lines" };
         var logLevel = new System.CommandLine.Option<string?>("--log-level") { Description = "Trace, Debug, Information, Warning, Error, Critical or None (default Information or the configuration's)", HelpName = "level" };
+        var noSurveillance = new System.CommandLine.Option<bool>("--no-surveillance") { Description = "No live surveillance (detectors, <journal dir>/alerts.jsonl, the gateway's alert subscription)" };
+        var surveillanceConfig = new System.CommandLine.Option<FileInfo?>("--surveillance-config") { Description = "Surveillance thresholds and responses (JSON, docs/surveillance.md) instead of the defaults", HelpName = "file" };
         var command = new System.CommandLine.Command("serve", "Run the exchange behind the binary TCP gateway: with no options, a demo exchange journaled to ./data")
-        { config, port, keyFile, cert, journal, memory, fsync, cycle, quiet, logLevel };
+        { config, port, keyFile, cert, journal, memory, fsync, cycle, quiet, logLevel, noSurveillance, surveillanceConfig };
         command.SetAction(result => Run(new ServeOptions
         {
             ConfigFile = result.GetValue(config)?.FullName,
@@ -45,6 +47,8 @@ public static class ServeCommand
             Cycle = result.GetValue(cycle),
             Quiet = result.GetValue(quiet),
             LogLevel = result.GetValue(logLevel),
+            NoSurveillance = result.GetValue(noSurveillance),
+            SurveillanceConfig = result.GetValue(surveillanceConfig)?.FullName,
         }, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }

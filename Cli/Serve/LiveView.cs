@@ -25,7 +25,8 @@ public static class LiveView
     private sealed record Row(int Id, string ModelClass, MarketView? Market, BookDepth? Depth, long? Decay);
 
     /// <summary>Shows the view until <paramref name="stop"/> is cancelled.</summary>
-    public static void Run(EngineHost host, GatewayServer server, DemoBootstrap bootstrap, CycleClock clock, LiveViewLog log, CancellationToken stop)
+    public static void Run(EngineHost host, GatewayServer server, DemoBootstrap bootstrap, CycleClock clock, LiveViewLog log, CancellationToken stop,
+        RecentAlerts? alerts = null)
     {
         var activity = new MarketActivity();
         using IDisposable subscription = host.Subscribe(activity);
@@ -51,7 +52,7 @@ public static class LiveView
                 TimeSpan now = watch.Elapsed;
                 double seconds = Math.Max(0.001, (now - last).TotalSeconds);
                 last = now;
-                context.UpdateTarget(Render(rows, activity, previous, seconds, server.SessionCount, cycle, log));
+                context.UpdateTarget(Render(rows, activity, previous, seconds, server.SessionCount, cycle, log, alerts));
                 context.Refresh();
                 stop.WaitHandle.WaitOne(Refresh);
             }
@@ -59,7 +60,7 @@ public static class LiveView
     }
 
     private static IRenderable Render(Row[] rows, MarketActivity activity, Dictionary<int, long> previous, double seconds,
-        int connections, int cycle, LiveViewLog log)
+        int connections, int cycle, LiveViewLog log, RecentAlerts? alerts)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("market").AddColumn("model").AddColumn("state")
@@ -93,6 +94,11 @@ public static class LiveView
         var header = new Markup($"[bold]tokenmatch serve[/]  connections {connections}  cycle {cycle} {Markup.Escape(cycleText)}  (prices FTE, credits per lot; Ctrl+C stops)");
         var lines = log.Lines;
         IRenderable logPanel = new Panel(new Text(lines.Count == 0 ? "(no log messages)" : string.Join('\n', lines))).Header("log").Expand();
-        return new Rows(header, table, logPanel);
+        if (alerts is null) return new Rows(header, table, logPanel);
+        // Surveillance (Cli/Serve/SurveillanceWiring.cs): the last alerts, newest last.
+        IReadOnlyList<string> recent = alerts.Lines();
+        IRenderable alertPanel = new Panel(new Text(recent.Count == 0 ? "(no alerts)" : string.Join('\n', recent)))
+            .Header($"surveillance alerts ({alerts.Total})").Expand();
+        return new Rows(header, table, alertPanel, logPanel);
     }
 }

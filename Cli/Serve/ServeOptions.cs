@@ -36,6 +36,12 @@ public sealed record ServeOptions
     /// <summary>Log level (Trace, Debug, Information, Warning, Error, Critical, None).</summary>
     public string? LogLevel { get; init; }
 
+    /// <summary>No live surveillance (no detectors, no alerts.jsonl, alert subscriptions refused).</summary>
+    public bool NoSurveillance { get; init; }
+
+    /// <summary>A surveillance configuration (JSON, docs/surveillance.md) instead of the default thresholds.</summary>
+    public string? SurveillanceConfig { get; init; }
+
     /// <summary>How often the clock thread submits a time command (tests shorten it).</summary>
     public TimeSpan ClockInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 }

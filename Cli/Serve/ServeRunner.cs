@@ -50,6 +50,11 @@ public static class ServeRunner
             foreach (ConfigError e in errors) Fail($"{options.ConfigFile ?? "built-in configuration"}: {e}");
             return ExitCodes.BadInput;
         }
+        if (!SurveillanceWiring.TryLoadConfig(options, out Surveillance.Config.SurveillanceConfig? surveillanceConfig, out string surveillanceProblem, out int surveillanceExit))
+        {
+            Fail(surveillanceProblem);
+            return surveillanceExit;
+        }
         if (!CycleSchedule.TryParse(options.Cycle ?? config.Cycle.Length, out CycleSchedule schedule, out string cycleError))
         {
             Fail(cycleError);
@@ -168,9 +173,12 @@ public static class ServeRunner
 
         using ILoggerFactory logs = ServeLogging.Create(level, options.Quiet || !LiveView.CanShow(output), out LiveViewLog? viewLog);
         ILogger log = logs.CreateLogger("tokenmatch");
+        // Surveillance (Cli/Serve/SurveillanceWiring.cs): around the journal stage, primed with the journal on disk.
+        using SurveillanceWiring? surveillance = surveillanceConfig is null ? null
+            : new SurveillanceWiring(surveillanceConfig, (IJournalConsumer?)writer ?? NullJournalConsumer.Instance, journalDirectory, log);
         var hostOptions = new EngineHostOptions
         {
-            Journal = (IJournalConsumer?)writer ?? NullJournalConsumer.Instance,
+            Journal = surveillance?.Journal ?? (IJournalConsumer?)writer ?? NullJournalConsumer.Instance,
             FirstSequence = recovered?.NextSequence ?? 0,
             SnapshotInterval = journalDirectory is null ? 0 : config.Journal.SnapshotEveryCommands,
             OnError = e => log.LogError("engine: {Message}", e.Message),
@@ -186,8 +194,10 @@ public static class ServeRunner
             ConnectionRate = config.RateLimits.ConnectionRate, ConnectionBurst = config.RateLimits.ConnectionBurst,
             AccountRate = config.RateLimits.AccountRate, AccountBurst = config.RateLimits.AccountBurst,
             OnError = e => log.LogError("gateway: {Message}", e.Message),
+            Alerts = surveillance?.Alerts,
         });
         if (recovered is not null) server.SeedBooks(recovered.Core);
+        surveillance?.Attach(host);
         host.Start();
 
         // 7. A new engine becomes the configured exchange: house, accounts, the first cycle's markets, the keys.
@@ -250,7 +260,7 @@ public static class ServeRunner
         output.Flush();
 
         // 10. The live view (or plain log lines) until the stop signal.
-        if (viewLog is not null) LiveView.Run(host, server, bootstrap, clock, viewLog, stop);
+        if (viewLog is not null) LiveView.Run(host, server, bootstrap, clock, viewLog, stop, surveillance?.Recent);
         else stop.WaitHandle.WaitOne();
 
         // 11. Shutdown: stop accepting, close sessions, stop the clock, drain the ring, sync the journal.
@@ -260,6 +270,7 @@ public static class ServeRunner
         clock.Dispose();
         ulong hash = host.StateHashAsync().GetAwaiter().GetResult();
         host.Stop();
+        surveillance?.Stop(output);
         journalWriter?.Flush();
         output.WriteLine(journalDirectory is null
             ? $"stopped; state hash {hash:x16}"

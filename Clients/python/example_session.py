@@ -123,6 +123,32 @@ def main():
     ticker = md.tickers.get(timeout=10)
     check(ticker["face"] == 10_000_000 and ticker["decay_ppm"] == 1_000_000, "ticker with face and decay")
 
+    # Surveillance: a provider streams alerts; a trader may not. Three trades at 190% of face between the
+    # same two accounts move credits (docs/surveillance.md, collusion); with after_id=0 the server first
+    # sends the alerts it kept, so the pair's alert arrives however fast the detectors were.
+    try:
+        buyer.subscribe_alerts()
+        check(False, "trader alert subscription refused")
+    except GatewayError as e:
+        check(e.code == tm.NOT_AUTHORIZED, "trader alert subscription refused (NotAuthorized)")
+    for i in range(3):
+        check(seller.place(9101, market, tm.SELL, 19_000_000, 10)["code"] == tm.OK, f"off-market ask {i + 1}")
+        check(buyer.place(9102, market, tm.BUY, 19_000_000, 10)["code"] == tm.OK, f"off-market bid {i + 1} traded")
+    provider.command(type=tm.DEPOSIT, account=1_999_999)  # a rejected probe: the detectors judge the last trade now
+    try:
+        provider.subscribe_alerts(0)
+        pair = []
+        def collusion_seen():
+            while not provider.alerts.empty():
+                a = provider.alerts.get()
+                if a["detector"] == "collusion" and a["accounts"] == [9101, 9102]:
+                    pair.append(a)
+            return bool(pair)
+        eventually(collusion_seen, "collusion alert for 9101 and 9102 streamed to the provider")
+        check(pair[0]["market"] == market and pair[0]["trades"] and pair[0]["figures"], "the alert carries market, trades and figures")
+    except GatewayError as e:
+        check(e.code == tm.NO_SURVEILLANCE, "server runs without surveillance (NoSurveillance)")
+
     h = provider.state_hash()
     check(h["code"] == tm.OK and h["hash"] > 0 and h["sequence"] > 0, f"state hash {h['hash']:016x} at sequence {h['sequence']}")
 

@@ -28,6 +28,9 @@ public static class Authorization
     /// <summary>Ok when the role may issue and revoke keys.</summary>
     public static ResultCode KeyAdmin(Role role) => role == Role.Provider ? ResultCode.Ok : ResultCode.NotAuthorized;
 
+    /// <summary>Ok when the role may subscribe to surveillance alerts (providers only: alerts name accounts).</summary>
+    public static ResultCode Alerts(Role role) => role == Role.Provider ? ResultCode.Ok : ResultCode.NotAuthorized;
+
     /// <summary>The commands a trader may send for its own account.</summary>
     public static bool IsTrading(CommandType type) =>
         type is CommandType.Place or CommandType.Cancel or CommandType.Amend or CommandType.MassCancel;

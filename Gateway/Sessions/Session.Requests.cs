@@ -52,6 +52,8 @@ public sealed partial class Session
                 MessageType.StateHash => StateHashQuery(ref r, out pending),
                 MessageType.Subscribe => Subscribe(ref r),
                 MessageType.Unsubscribe => Unsubscribe(ref r),
+                MessageType.SubscribeAlerts => SubscribeAlerts(ref r),
+                MessageType.UnsubscribeAlerts => UnsubscribeAlerts(ref r),
                 _ => BadFrame(correlation, ResultCode.UnknownMessageType, $"unknown message type {r.Type}"),
             };
         }

@@ -147,4 +147,6 @@ public enum ResultCode : ushort
     KeyRevoked = 515,
     /// <summary>The server is closing the session (shutdown, or the client said goodbye).</summary>
     SessionClosed = 516,
+    /// <summary>An alert subscription on a gateway that runs no surveillance.</summary>
+    NoSurveillance = 517,
 }

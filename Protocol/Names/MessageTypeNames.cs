@@ -22,6 +22,8 @@ public static class MessageTypeNames
         (MessageType.StateHash, "state-hash"),
         (MessageType.Subscribe, "subscribe"),
         (MessageType.Unsubscribe, "unsubscribe"),
+        (MessageType.SubscribeAlerts, "subscribe-alerts"),
+        (MessageType.UnsubscribeAlerts, "unsubscribe-alerts"),
         (MessageType.Error, "error"),
         (MessageType.Welcome, "welcome"),
         (MessageType.LoggedIn, "logged-in"),
@@ -41,7 +43,9 @@ public static class MessageTypeNames
         (MessageType.BookSnapshot, "book-snapshot"),
         (MessageType.BookUpdate, "book-update"),
         (MessageType.TradeTick, "trade-tick"),
-        (MessageType.Ticker, "ticker"));
+        (MessageType.Ticker, "ticker"),
+        (MessageType.AlertsSubscribed, "alerts-subscribed"),
+        (MessageType.Alert, "alert"));
 
     /// <summary>The name written for <paramref name="value"/> (its number when it has none).</summary>
     public static string Name(MessageType value) => Table.Name(value);

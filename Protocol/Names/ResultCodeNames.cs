@@ -71,7 +71,8 @@ public static class ResultCodeNames
         (ResultCode.SlowConsumer, "slow-consumer"),
         (ResultCode.TooManyErrors, "too-many-errors"),
         (ResultCode.KeyRevoked, "key-revoked"),
-        (ResultCode.SessionClosed, "session-closed"));
+        (ResultCode.SessionClosed, "session-closed"),
+        (ResultCode.NoSurveillance, "no-surveillance"));
 
     /// <summary>The name written for <paramref name="value"/> (its number when it has none).</summary>
     public static string Name(ResultCode value) => Table.Name(value);

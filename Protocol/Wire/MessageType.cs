@@ -41,6 +41,10 @@ public enum MessageType : ushort
     Subscribe = 40,
     /// <summary>Unsubscribe from a market.</summary>
     Unsubscribe = 41,
+    /// <summary>Provider: stream surveillance alerts (optionally the kept ones after an alert id first).</summary>
+    SubscribeAlerts = 42,
+    /// <summary>Provider: stop the alert stream.</summary>
+    UnsubscribeAlerts = 43,
 
     /// <summary>A request failed: code and message.</summary>
     Error = 100,
@@ -82,4 +86,8 @@ public enum MessageType : ushort
     TradeTick = 143,
     /// <summary>Market data: last, best bid and ask, volume, VWAP, fair value.</summary>
     Ticker = 144,
+    /// <summary>Answer to subscribe alerts or unsubscribe alerts: code, the latest alert id.</summary>
+    AlertsSubscribed = 145,
+    /// <summary>Unsolicited, to alert subscribers: one surveillance alert (docs/surveillance.md).</summary>
+    Alert = 146,
 }

@@ -67,7 +67,11 @@ public sealed class AlertLog : IAlertObserver, IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         _writer.Flush();
         if (_owns) _writer.Dispose();
     }
+
+    private bool _disposed;
 }

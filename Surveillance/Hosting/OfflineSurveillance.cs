@@ -13,10 +13,12 @@ public static class OfflineSurveillance
 {
     /// <summary>
     /// Runs <paramref name="commands"/> (their sequences are kept when <paramref name="renumber"/>
-    /// is false, else numbered 0, 1, 2, …) and completes the engine. Returns the core, whose
+    /// is false, else numbered 0, 1, 2, …) and completes the engine (unless <paramref name="complete"/>
+    /// is false: then the detectors see every command and judge nothing more, as a live server that stops
+    /// and will restart on the same journal). Returns the core, whose
     /// <see cref="ExchangeCore.StateHash"/> is the state the commands lead to.
     /// </summary>
-    public static ExchangeCore Run(IEnumerable<Command> commands, SurveillanceEngine engine, bool renumber = true)
+    public static ExchangeCore Run(IEnumerable<Command> commands, SurveillanceEngine engine, bool renumber = true, bool complete = true)
     {
         var core = new ExchangeCore();
         var assembler = new RecordAssembler(engine);
@@ -31,7 +33,8 @@ public static class OfflineSurveillance
             assembler.AddCommands(one);
             core.Execute(ref c, sink);
         }
-        assembler.Complete();
+        if (complete) assembler.Complete();
+        else assembler.Flush();
         return core;
     }
 

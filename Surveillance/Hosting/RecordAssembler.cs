@@ -58,6 +58,18 @@ public sealed class RecordAssembler(SurveillanceEngine engine)
         }
     }
 
+    /// <summary>
+    /// Passes every pending command now, with the events seen so far, without completing the engine: for
+    /// an input that pauses at a command boundary and continues elsewhere (a recovered journal before
+    /// the live host takes over). Events of those commands that arrive later would be orphans.
+    /// </summary>
+    public void Flush()
+    {
+        if (Abandoned) return;
+        FlushBefore(long.MaxValue);
+        _eventsSequence = long.MinValue;
+    }
+
     /// <summary>The input has ended: passes every pending command and completes the engine.</summary>
     public void Complete()
     {

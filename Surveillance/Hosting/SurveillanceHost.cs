@@ -87,6 +87,14 @@ public sealed class SurveillanceHost : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// True (the default): <see cref="Stop"/> completes the engine, so the detectors judge what is still
+    /// open, as at the end of a journal. False: a stop is a pause, not the end of the input (a server
+    /// that will restart on the same journal): every command is passed to the detectors, nothing more
+    /// is judged, and a restart primed with the journal continues exactly where this run stopped.
+    /// </summary>
+    public bool CompleteOnStop { get; init; } = true;
+
     /// <summary>Told about a failure of the detector thread itself or an error while posting (for logging); must not throw.</summary>
     public Action<Exception>? OnError { get; set; }
 
@@ -147,7 +155,8 @@ public sealed class SurveillanceHost : IDisposable
             }
             if (!_degraded)
             {
-                _assembler.Complete();
+                if (CompleteOnStop) _assembler.Complete();
+                else _assembler.Flush();
                 Volatile.Write(ref _processed, Engine.State.LastSequence);
             }
         }

@@ -130,6 +130,14 @@ public sealed partial class GatewayClient
                     TickerReceived?.Invoke(new Ticker(m.ReadInt32(), m.ReadInt64(), m.ReadInt64(), m.ReadInt64(), m.ReadInt64(), m.ReadInt64(),
                         m.ReadInt64(), m.ReadInt64(), m.ReadInt64(), m.ReadInt64(), m.ReadInt64()));
                     break;
+                case MessageType.AlertsSubscribed: Complete(correlation, ((ResultCode)m.ReadUInt16(), m.ReadInt64())); break;
+                case MessageType.Alert:
+                {
+                    AlertMessage alert = ReadAlert(ref m);
+                    Interlocked.Exchange(ref _lastAlertId, Math.Max(Interlocked.Read(ref _lastAlertId), alert.Id));
+                    AlertReceived?.Invoke(alert);
+                    break;
+                }
                 default:
                     UndecodedFrames++;
                     break;
@@ -164,6 +172,38 @@ public sealed partial class GatewayClient
                 m.ReadInt64(), m.ReadInt64(), m.ReadBoolean(), m.ReadInt64()));
         }
         return fills;
+    }
+
+    private static AlertMessage ReadAlert(ref MessagePackReader m)
+    {
+        long id = m.ReadInt64();
+        string detector = m.ReadString() ?? "";
+        int severity = m.ReadInt32(), market = m.ReadInt32();
+        int n = m.ReadArrayHeader();
+        var accounts = new List<int>(n);
+        for (int i = 0; i < n; i++) accounts.Add(m.ReadInt32());
+        long first = m.ReadInt64(), last = m.ReadInt64(), timestamp = m.ReadInt64();
+        string summary = m.ReadString() ?? "";
+        n = m.ReadArrayHeader();
+        var figures = new List<KeyValuePair<string, long>>(n);
+        for (int i = 0; i < n; i++)
+        {
+            int fields = m.ReadArrayHeader();
+            figures.Add(new(m.ReadString() ?? "", m.ReadInt64()));
+            for (int k = 2; k < fields; k++) m.Skip();
+        }
+        n = m.ReadArrayHeader();
+        var orders = new List<long>(n);
+        for (int i = 0; i < n; i++) orders.Add(m.ReadInt64());
+        n = m.ReadArrayHeader();
+        var trades = new List<AlertTrade>(n);
+        for (int i = 0; i < n; i++)
+        {
+            int fields = m.ReadArrayHeader();
+            trades.Add(new AlertTrade(m.ReadInt64(), m.ReadInt64(), m.ReadInt64(), m.ReadInt32(), m.ReadInt32(), m.ReadInt64(), m.ReadInt64(), m.ReadInt64()));
+            for (int k = 8; k < fields; k++) m.Skip();
+        }
+        return new AlertMessage(id, detector, severity, market, accounts, first, last, timestamp, summary, figures, orders, trades);
     }
 
     private static List<Level> ReadLevels(ref MessagePackReader m)

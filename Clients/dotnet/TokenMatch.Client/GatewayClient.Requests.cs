@@ -97,4 +97,36 @@ public sealed partial class GatewayClient
         _subscriptions.TryRemove(market, out _);
         await RequestAsync(MessageType.Unsubscribe, (ref MessagePackWriter w) => w.Write(market), 1).ConfigureAwait(false);
     }
+
+    private bool _alertsSubscribed;
+    private long _lastAlertId;
+
+    /// <summary>
+    /// Provider: streams surveillance alerts to <see cref="AlertReceived"/> (kept across reconnects, resuming
+    /// after the last alert seen). With <paramref name="afterId"/>, the server first sends the alerts it
+    /// kept with a greater id. Returns the id of the latest alert the server had raised. A trader or
+    /// market-data session gets <see cref="ResultCode.NotAuthorized"/>, a server without surveillance
+    /// <see cref="ResultCode.NoSurveillance"/> (as a <see cref="GatewayException"/>).
+    /// </summary>
+    public async Task<long> SubscribeAlertsAsync(long? afterId = null)
+    {
+        var (code, lastId) = ((ResultCode, long))await RequestAsync(MessageType.SubscribeAlerts, (ref MessagePackWriter w) =>
+        {
+            if (afterId is long after) w.Write(after);
+        }, afterId is null ? 0 : 1).ConfigureAwait(false);
+        if (code != ResultCode.Ok) throw new GatewayException(code, $"alert subscription refused: {ResultCodeNames.Name(code)}");
+        _alertsSubscribed = true;
+        // Only new alerts were asked for: a reconnect resumes after the latest one at this point at the earliest.
+        long seen;
+        do seen = Interlocked.Read(ref _lastAlertId);
+        while (seen < lastId && Interlocked.CompareExchange(ref _lastAlertId, lastId, seen) != seen);
+        return lastId;
+    }
+
+    /// <summary>Stops the alert stream.</summary>
+    public async Task UnsubscribeAlertsAsync()
+    {
+        _alertsSubscribed = false;
+        await RequestAsync(MessageType.UnsubscribeAlerts, (ref MessagePackWriter _) => { }, 0).ConfigureAwait(false);
+    }
 }

@@ -65,6 +65,9 @@ public sealed partial class GatewayClient : IAsyncDisposable
     /// <summary>A subscribed market's local book changed (a snapshot or an update was applied).</summary>
     public event Action<LocalBook>? BookChanged;
 
+    /// <summary>A surveillance alert (provider sessions after <see cref="SubscribeAlertsAsync"/>).</summary>
+    public event Action<AlertMessage>? AlertReceived;
+
     /// <summary>The server said goodbye.</summary>
     public event Action<Goodbye>? GoodbyeReceived;
 
@@ -110,6 +113,8 @@ public sealed partial class GatewayClient : IAsyncDisposable
         Login = (LoginInfo)await RequestAsync(MessageType.Login, (ref MessagePackWriter w) => { w.Write(_options.ApiKey); w.Write(_options.CancelOnDisconnect); }, 2)
             .ConfigureAwait(false);
         foreach (var (market, what) in _subscriptions) await SubscribeAsync(market, what).ConfigureAwait(false);
+        // Alerts raised while disconnected come from the server's kept alerts after the last id seen.
+        if (_alertsSubscribed) await SubscribeAlertsAsync(Interlocked.Read(ref _lastAlertId)).ConfigureAwait(false);
         if (reconnect) Reconnects++;
         Volatile.Write(ref _ready, true);
     }

@@ -20,10 +20,12 @@ HELLO, LOGIN, PING, BYE, COMMAND = 1, 2, 3, 4, 10
 ISSUE_KEY, REVOKE_KEY = 20, 21
 ORDER_STATUS, OPEN_ORDERS, FILLS, ACCOUNT, MARKET, DEPTH, STATE_HASH = 30, 31, 32, 33, 34, 35, 36
 SUBSCRIBE, UNSUBSCRIBE = 40, 41
+SUBSCRIBE_ALERTS, UNSUBSCRIBE_ALERTS = 42, 43
 ERROR, WELCOME, LOGGED_IN, PONG, GOODBYE = 100, 101, 102, 103, 104
 RESULT, EXECUTION, KEY_ISSUED = 110, 111, 120
 ORDER, ORDERS, FILL_LIST, ACCOUNT_INFO, MARKET_INFO, DEPTH_INFO, STATE_HASH_INFO = 130, 131, 132, 133, 134, 135, 136
 SUBSCRIBED, BOOK_SNAPSHOT, BOOK_UPDATE, TRADE_TICK, TICKER = 140, 141, 142, 143, 144
+ALERTS_SUBSCRIBED, ALERT = 145, 146
 
 # Command types, sides, order types, roles (docs/protocol.md, "Enumerations").
 PLACE, CANCEL, AMEND, MASS_CANCEL = 2, 3, 4, 5
@@ -35,6 +37,7 @@ TRADER, PROVIDER, MARKET_DATA = 1, 2, 3
 SUB_TRADES, SUB_DEPTH, SUB_TICKER = 1, 2, 4
 
 OK = 0
+NOT_AUTHORIZED, NO_SURVEILLANCE = 501, 517
 
 _COMMAND_FIELDS = ["type", "account", "market", "side", "order_type", "tif", "stp", "price_kind", "code",
                    "order_id", "client_id", "price", "quantity", "arg",
@@ -111,6 +114,9 @@ class Client:
         self.executions = queue.Queue()
         self.trades = queue.Queue()
         self.tickers = queue.Queue()
+        self.alerts = queue.Queue()
+        self.alerts_subscribed = False
+        self.last_alert_id = 0
         self.goodbye = None
         self.login_info = None
         self._sock = None
@@ -128,6 +134,8 @@ class Client:
         self.login_info = self._request(LOGIN, api_key, cancel_on_disconnect)
         for market, what in list(self.subscriptions.items()):
             self.subscribe(market, what)
+        if self.alerts_subscribed:
+            self.subscribe_alerts(self.last_alert_id)
         return self.login_info
 
     def close(self):
@@ -252,6 +260,12 @@ class Client:
                 threading.Thread(target=self.subscribe, args=(f[0], self.subscriptions[f[0]]), daemon=True).start()
         elif t == TRADE_TICK:
             self.trades.put(dict(zip(["market", "sequence", "timestamp", "taker_side", "price", "exec_price", "quantity"], f)))
+        elif t == ALERTS_SUBSCRIBED:
+            self._answer(corr, "ok", (f[0], f[1]))
+        elif t == ALERT:
+            alert = _alert(f)
+            self.last_alert_id = max(self.last_alert_id, alert["id"])
+            self.alerts.put(alert)
         elif t == TICKER:
             self.tickers.put(dict(zip(["market", "timestamp", "last", "last_exec", "best_bid", "best_ask", "volume", "vwap",
                                        "face", "decay_ppm", "fair_value"], f)))
@@ -310,6 +324,30 @@ class Client:
         code = self._request(SUBSCRIBE, market, what)
         if code != OK:
             raise GatewayError(code, f"subscribe to market {market} refused")
+
+    def subscribe_alerts(self, after_id=None):
+        """Provider: streams surveillance alerts into .alerts (dicts); with after_id, the server's kept alerts
+        with a greater id come first. Returns the latest alert id the server had raised. Kept across reconnects."""
+        fields = () if after_id is None else (after_id,)
+        code, last_id = self._request(SUBSCRIBE_ALERTS, *fields)
+        if code != OK:
+            raise GatewayError(code, "alert subscription refused")
+        self.alerts_subscribed = True
+        self.last_alert_id = max(self.last_alert_id, last_id)
+        return last_id
+
+    def unsubscribe_alerts(self):
+        self.alerts_subscribed = False
+        return self._request(UNSUBSCRIBE_ALERTS)
+
+
+def _alert(f):
+    a = dict(zip(["id", "detector", "severity", "market", "accounts", "first_sequence", "last_sequence", "timestamp",
+                  "summary", "figures", "orders", "trades"], f))
+    a["figures"] = {x[0]: x[1] for x in a.get("figures", [])}
+    a["trades"] = [dict(zip(["sequence", "maker_order", "taker_order", "buyer", "seller", "quantity", "exec_price",
+                             "fair_value"], x)) for x in a.get("trades", [])]
+    return a
 
 
 def _order(x):
