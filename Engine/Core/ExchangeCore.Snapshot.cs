@@ -107,14 +107,15 @@ public sealed partial class ExchangeCore
         }
         foreach (int index in bids) WriteOrder(w.Take(OrderSize), ref _orders[index]);
         foreach (int index in orders) WriteOrder(w.Take(OrderSize), ref _orders[index]);
-        // Claims in the dictionary's own order: a restored core looks them up, never walks them,
-        // so the order carries no meaning (the state hash sorts them).
-        foreach (var (key, id) in m.ClientIds)
+        // Claims in the table's own order: a restored core looks them up, never walks them, so the
+        // order carries no meaning. The order id is that of the live claimant, 0 once it has ended.
+        for (int i = 0; i < m.ClientIds.Capacity; i++)
         {
+            if (!m.ClientIds.At(i, out int account, out long clientId, out int slot)) continue;
             Span<byte> c = w.Take(ClaimSize);
-            I32(c, 0, key.Account);
-            I64(c, 8, key.ClientId);
-            I64(c, 16, id);
+            I32(c, 0, account);
+            I64(c, 8, clientId);
+            I64(c, 16, IsClaimant(slot, m.Id, account, clientId) ? _orders[slot].Id : 0);
         }
     }
 

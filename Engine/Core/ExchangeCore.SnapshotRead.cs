@@ -184,14 +184,22 @@ public sealed partial class ExchangeCore
         if (buybackId != 0 && m.BuybackOrder < 0) Damaged($"{at} names buyback bid {buybackId}, which is not among its bids");
 
         reader.CheckCount(claims, ClaimSize, $"claimed client ids of market {id}");
-        m.ClientIds.EnsureCapacity(claims);
+        // An expired market holds no claims (they are released at the cycle's end; version 1 kept them).
+        if (m.State == MarketState.Expired) m.ClientIds.Release();
+        else if (claims > _options.InitialClientIdCapacity) m.ClientIds = new ClientIdTable(claims, _options.ClientIdHashKey);
         for (int i = 0; i < claims; i++)
         {
             ReadOnlySpan<byte> c = reader.Take(ClaimSize, "a claimed client id");
             int account = I32(c, 0);
             long clientId = I64(c, 8), orderId = I64(c, 16);
-            if (AccountOrNull(account) is null || clientId == 0 || orderId <= 0 || orderId >= _nextOrderId
-                || !m.ClientIds.TryAdd((account, clientId), orderId))
+            // Version 1 wrote the claimant's id even after it ended; version 2 writes 0 then. Either
+            // way an id that is live must be this market's order of that account and client id.
+            int slot = -1;
+            bool live = orderId > 0 && _orderIndex.TryGetValue(orderId, out slot);
+            if (!live) slot = -1;
+            if (AccountOrNull(account) is null || clientId == 0 || orderId < 0 || orderId >= _nextOrderId
+                || (live && !IsClaimant(slot, m.Id, account, clientId))
+                || m.State != MarketState.Expired && !m.ClientIds.TryAdd(account, clientId, slot))
                 Damaged($"a claimed client id of market {id} (ending at offset {reader.Position}) is invalid or repeated");
         }
         return m;
@@ -232,7 +240,7 @@ public sealed partial class ExchangeCore
         if (!valid) Damaged($"order {id} of market {m.Id} (record ending at offset {end}) holds values no resting order can have");
         if (o.IsBuyback) m.BuybackOrder = index;
         m.Book.Add(index);
-        if (o.Tif == TimeInForce.GoodTillTime) _gtt.Push(o.ExpireAt, id);
+        if (o.Tif == TimeInForce.GoodTillTime) _gtt.Set(index, o.ExpireAt, id);
     }
 
     private void ReadLots(ref SnapshotReader reader)
