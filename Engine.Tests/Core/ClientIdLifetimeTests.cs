@@ -79,7 +79,7 @@ public class ClientIdLifetimeTests
         // The only place the client id appears is its claim record: account at −8, order id at +8.
         int at = bytes.AsSpan().IndexOf(BitConverter.GetBytes(clientId));
         Assert.That(at, Is.GreaterThan(0));
-        Assert.That(BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(at + 8)), Is.Zero, "version 2 writes 0 for an ended claimant");
+        Assert.That(BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(at + 8)), Is.Zero, "version 2 writes 0 in the order id field");
         BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(at + 8), ended);
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(SnapshotDescriptor.VersionOffset), 1);
 

@@ -80,6 +80,15 @@ public sealed class ClientIdTable
         return i >= 0;
     }
 
+    /// <summary>Records pool slot <paramref name="slot"/> with an existing claim (a restore, which reads claims before it knows their orders); false when unclaimed.</summary>
+    public bool SetSlot(int account, long clientId, int slot)
+    {
+        int i = Find(account, clientId);
+        if (i < 0) return false;
+        _entries[i].Slot = slot;
+        return true;
+    }
+
     /// <summary>Claims (account, client id) for the order in pool slot <paramref name="slot"/>; false when already claimed (nothing changes).</summary>
     public bool TryAdd(int account, long clientId, int slot)
     {
