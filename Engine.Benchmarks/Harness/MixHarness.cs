@@ -82,5 +82,6 @@ public static class MixHarness
         AmendReprices = after.AmendReprices - before.AmendReprices,
         Iocs = after.Iocs - before.Iocs,
         Markets = after.Markets - before.Markets,
+        Expired = after.Expired - before.Expired,
     };
 }

@@ -16,6 +16,8 @@ public sealed class LiveOrders
     private Side[] _sides;
     private long[] _prices;
     private long[] _remaining;
+    private long[] _clientIds;
+    private long[] _expireAt;
     private int _count;
 
     /// <summary>Creates an empty set with room for <paramref name="capacity"/> orders.</summary>
@@ -28,6 +30,8 @@ public sealed class LiveOrders
         _sides = new Side[capacity];
         _prices = new long[capacity];
         _remaining = new long[capacity];
+        _clientIds = new long[capacity];
+        _expireAt = new long[capacity];
     }
 
     /// <summary>Live orders.</summary>
@@ -48,11 +52,17 @@ public sealed class LiveOrders
     /// <summary>Remaining lots in slot <paramref name="slot"/>.</summary>
     public long RemainingAt(int slot) => _remaining[slot];
 
+    /// <summary>Client order id in slot <paramref name="slot"/> (0 none).</summary>
+    public long ClientIdAt(int slot) => _clientIds[slot];
+
+    /// <summary>Good-till-time expiry in slot <paramref name="slot"/> (0 none).</summary>
+    public long ExpireAtAt(int slot) => _expireAt[slot];
+
     /// <summary>True when order <paramref name="id"/> is live.</summary>
     public bool Contains(long id) => _slots.ContainsKey(id);
 
     /// <summary>Adds a newly resting order.</summary>
-    public void Add(long id, int account, Side side, long price, long remaining)
+    public void Add(long id, int account, Side side, long price, long remaining, long clientId = 0, long expireAt = 0)
     {
         if (_count == _ids.Length) Grow();
         int slot = _count++;
@@ -61,6 +71,8 @@ public sealed class LiveOrders
         _sides[slot] = side;
         _prices[slot] = price;
         _remaining[slot] = remaining;
+        _clientIds[slot] = clientId;
+        _expireAt[slot] = expireAt;
         _slots.Add(id, slot);
     }
 
@@ -104,6 +116,8 @@ public sealed class LiveOrders
             _sides[slot] = _sides[last];
             _prices[slot] = _prices[last];
             _remaining[slot] = _remaining[last];
+            _clientIds[slot] = _clientIds[last];
+            _expireAt[slot] = _expireAt[last];
             _slots[_ids[slot]] = slot;
         }
     }
@@ -117,5 +131,7 @@ public sealed class LiveOrders
         Array.Resize(ref _sides, size);
         Array.Resize(ref _prices, size);
         Array.Resize(ref _remaining, size);
+        Array.Resize(ref _clientIds, size);
+        Array.Resize(ref _expireAt, size);
     }
 }

@@ -16,7 +16,10 @@ public struct MixCounts
     /// <summary>Market orders.</summary>
     public long Markets;
 
-    /// <summary>All of them.</summary>
+    /// <summary>Good-till-time orders that ended by their time (not commands: the core ends them before a later command).</summary>
+    public long Expired;
+
+    /// <summary>All of them (the commands; <see cref="Expired"/> is not one).</summary>
     public readonly long Total => Places + Cancels + AmendReduces + AmendReprices + Iocs + Markets;
 
     /// <summary>A one-line summary with percentages.</summary>
@@ -25,6 +28,7 @@ public struct MixCounts
         double total = Math.Max(1, Total);
         return $"place {100 * Places / total:F1}%, cancel {100 * Cancels / total:F1}%, " +
             $"amend {100 * (AmendReduces + AmendReprices) / total:F1}% (reduce {AmendReduces}, reprice {AmendReprices}), " +
-            $"IOC/market {100 * (Iocs + Markets) / total:F1}% (IOC {Iocs}, market {Markets})";
+            $"IOC/market {100 * (Iocs + Markets) / total:F1}% (IOC {Iocs}, market {Markets})" +
+            (Expired > 0 ? $", {Expired} good-till-time expiries" : "");
     }
 }

@@ -110,18 +110,62 @@ public sealed partial class OrderFlow
     /// </summary>
     private int RandomDistance() => _options.MinDistanceTicks + ((_random.Next(4) != 0) ? _random.Next(32) : _random.Next(512));
 
-    /// <summary>A good-till-cycle limit order on <paramref name="side"/>'s own side of the mid: it rests, never crosses.</summary>
-    private Command NewRestingPlace(Side side) =>
-        Command.Place(0, RandomTrader(), WorkloadMarket.Id, side, WorkloadMarket.PriceAway(side, RandomDistance()), 1 + _random.Next(100));
+    /// <summary>
+    /// A limit order on <paramref name="side"/>'s own side of the mid: it rests, never crosses. Good till
+    /// the cycle's end, or good till a time some commands ahead (<see cref="WorkloadOptions.GoodTillTimePercent"/>).
+    /// </summary>
+    private Command NewRestingPlace(Side side)
+    {
+        Command c = Command.Place(0, RandomTrader(), WorkloadMarket.Id, side, WorkloadMarket.PriceAway(side, RandomDistance()),
+            1 + _random.Next(100), clientId: NextClientId());
+        if (_options.GoodTillTimePercent > 0 && _random.Next(100) < _options.GoodTillTimePercent)
+        {
+            int depth = Math.Max(16, _options.Depth);
+            c.Tif = TimeInForce.GoodTillTime;
+            c.Arg = TimeAt(_issued + 1 + depth / 4 + _random.Next(4 * depth));
+        }
+        return c;
+    }
+
+    /// <summary>A fresh client id when orders carry them (<see cref="WorkloadOptions.ClientIdCapacity"/>), else 0.</summary>
+    private long NextClientId() => _options.ClientIdCapacity > 0 ? ++_nextClientId : 0;
+
+    /// <summary>
+    /// A uniformly chosen live order that the next command can still reach: one whose good-till-time
+    /// expiry is due by the next command's time ends before that command runs, so it is passed over.
+    /// </summary>
+    private int ReachableLiveSlot()
+    {
+        long next = TimeAt(_issued + 1);
+        while (true)
+        {
+            int slot = _random.Next(_live.Count);
+            long expireAt = _live.ExpireAtAt(slot);
+            if (expireAt == 0 || expireAt > next) return slot;
+            // The expiry is due: that order is gone before the next command; forget it now, as its event will say.
+            _live.Remove(_live.IdAt(slot));
+            if (_live.Count == 0) throw new InvalidOperationException("no live order left");
+        }
+    }
+
+    /// <summary>Half of the cancels and amends name their order by client id, when orders carry them.</summary>
+    private bool ByClientId(int slot) => _live.ClientIdAt(slot) != 0 && _random.NextBool();
 
     /// <summary>A cancel of a uniformly chosen live order.</summary>
     private Command NewCancel(bool count = true)
     {
         if (_live.Count == 0) throw new InvalidOperationException("no live order to cancel");
         if (count) _counts.Cancels++;
-        int slot = _random.Next(_live.Count);
-        return Command.Cancel(0, _live.AccountAt(slot), _live.IdAt(slot));
+        int slot = ReachableLiveSlot();
+        return ByClientId(slot)
+            ? Command.CancelByClientId(0, _live.AccountAt(slot), WorkloadMarket.Id, _live.ClientIdAt(slot))
+            : Command.Cancel(0, _live.AccountAt(slot), _live.IdAt(slot));
     }
+
+    /// <summary>An amend of the order in <paramref name="slot"/>, by order id or by client id.</summary>
+    private Command AmendOf(int slot, long quantity, long price) => ByClientId(slot)
+        ? Command.AmendByClientId(0, _live.AccountAt(slot), WorkloadMarket.Id, _live.ClientIdAt(slot), quantity, price)
+        : Command.Amend(0, _live.AccountAt(slot), _live.IdAt(slot), quantity, price);
 
     /// <summary>
     /// An amend of a live order: a reduction to a random smaller quantity (an order with one lot left
@@ -130,22 +174,22 @@ public sealed partial class OrderFlow
     private Command NewAmend(bool reduce)
     {
         if (_live.Count == 0) throw new InvalidOperationException("no live order to amend");
-        int slot = _random.Next(_live.Count);
+        int slot = ReachableLiveSlot();
         if (reduce)
         {
-            for (int tries = 0; _live.RemainingAt(slot) < 2 && tries < 32; tries++) slot = _random.Next(_live.Count);
+            for (int tries = 0; _live.RemainingAt(slot) < 2 && tries < 32; tries++) slot = ReachableLiveSlot();
             long remaining = _live.RemainingAt(slot);
             if (remaining >= 2)
             {
                 _counts.AmendReduces++;
-                return Command.Amend(0, _live.AccountAt(slot), _live.IdAt(slot), 1 + _random.Next((int)Math.Min(remaining - 1, int.MaxValue)), 0);
+                return AmendOf(slot, 1 + _random.Next((int)Math.Min(remaining - 1, int.MaxValue)), 0);
             }
         }
         _counts.AmendReprices++;
         Side side = _live.SideAt(slot);
         long price = WorkloadMarket.PriceAway(side, RandomDistance());
         if (price == _live.PriceAt(slot)) price += side == Side.Buy ? -WorkloadMarket.Tick : WorkloadMarket.Tick;
-        return Command.Amend(0, _live.AccountAt(slot), _live.IdAt(slot), 0, price);
+        return AmendOf(slot, 0, price);
     }
 
     /// <summary>
@@ -162,10 +206,10 @@ public sealed partial class OrderFlow
         {
             _counts.Iocs++;
             long limit = WorkloadMarket.PriceAway(other, _options.MinDistanceTicks + 16);
-            return Command.Place(0, RandomTrader(), WorkloadMarket.Id, side, limit, quantity, OrderType.Limit, TimeInForce.Ioc);
+            return Command.Place(0, RandomTrader(), WorkloadMarket.Id, side, limit, quantity, OrderType.Limit, TimeInForce.Ioc, NextClientId());
         }
         _counts.Markets++;
-        return Command.Place(0, RandomTrader(), WorkloadMarket.Id, side, 0, quantity, OrderType.Market);
+        return Command.Place(0, RandomTrader(), WorkloadMarket.Id, side, 0, quantity, OrderType.Market, clientId: NextClientId());
     }
 
     /// <summary>

@@ -27,6 +27,7 @@ public sealed partial class OrderFlow
     private readonly long _timeSpan;
     private WorkloadRandom _random;
     private long _issued;
+    private long _nextClientId;
     private MixCounts _counts;
 
     /// <summary>Builds both cores, runs the set-up on them and pre-fills the book to the target depth.</summary>
@@ -56,14 +57,16 @@ public sealed partial class OrderFlow
 
     /// <summary>
     /// Core options sized for a workload: order slots and the order-id index for the depth plus head
-    /// room (no growth in steady state), account slots for every account. Client ids are never used
-    /// (every generated order has client id 0), so their set is left small.
+    /// room (no growth in steady state), account slots for every account, the client id table for
+    /// <see cref="WorkloadOptions.ClientIdCapacity"/> claims (small when orders carry none), the
+    /// good-till-time queue for as many orders as may rest.
     /// </summary>
     public static CoreOptions CoreOptionsFor(WorkloadOptions options) => new()
     {
         InitialOrderCapacity = options.Depth + options.Depth / 2 + 65_536,
         InitialAccountCapacity = options.Accounts + WorkloadMarket.FirstTrader + 1,
-        InitialClientIdCapacity = 16,
+        InitialClientIdCapacity = Math.Max(16, options.ClientIdCapacity),
+        InitialGoodTillTimeCapacity = options.GoodTillTimePercent > 0 ? options.Depth + options.Depth / 2 + 65_536 : 16,
     };
 
     /// <summary>The options this flow was built with.</summary>
@@ -99,7 +102,7 @@ public sealed partial class OrderFlow
         _shadow.Execute(ref c, _recorder);
         if (c.Result != ResultCode.Ok)
             throw new InvalidOperationException($"generated command {_issued} ({c.Type} by account {c.Account}, order {c.OrderId}) was rejected: {c.Result}");
-        Track(rests);
+        Track(rests, c.Type == CommandType.Place && c.Tif == TimeInForce.GoodTillTime ? c.Arg : 0);
     }
 
     /// <summary>Issues a command on the shadow and runs the same command on the twin (set-up and restores: not measured).</summary>
@@ -112,15 +115,18 @@ public sealed partial class OrderFlow
         if (copy.Result != c.Result) throw new InvalidOperationException($"twin diverged at command {c.Sequence}: {copy.Result} vs {c.Result}");
     }
 
-    /// <summary>Follows the last command's events: a resting place becomes live; fills, cancels, amends and decrements update or remove.</summary>
-    private void Track(bool rests)
+    /// <summary>
+    /// Follows the last command's events: a resting place becomes live (with its good-till-time expiry,
+    /// <paramref name="expireAt"/>, 0 for none); fills, cancels (expiries too), amends and decrements update or remove.
+    /// </summary>
+    private void Track(bool rests, long expireAt)
     {
         foreach (ref readonly Event e in _recorder.Events)
         {
             switch (e.Type)
             {
                 case EventType.Accepted when rests && e.Command == CommandType.Place:
-                    _live.Add(e.OrderId, e.Account, e.Side, e.Price, e.Quantity);
+                    _live.Add(e.OrderId, e.Account, e.Side, e.Price, e.Quantity, e.ClientId, expireAt);
                     rests = false;
                     break;
                 case EventType.Trade:
@@ -128,6 +134,7 @@ public sealed partial class OrderFlow
                     _live.Reduce(e.OtherOrderId, e.Quantity);
                     break;
                 case EventType.Cancelled:
+                    if (e.Reason == CancelReason.TimeExpiry) _counts.Expired++;
                     _live.Remove(e.OrderId);
                     break;
                 case EventType.Amended:

@@ -24,6 +24,20 @@ public sealed class WorkloadOptions
     /// </summary>
     public long HalfwayCommands { get; init; } = 4_000_000;
 
+    /// <summary>
+    /// Claims of client order ids to size the core's table for; 0 (the default) = orders carry no client
+    /// id. When set, every order gets a fresh client id (a per-flow counter, so never a duplicate) and
+    /// half of the cancels and amends name their order by account, market and client id.
+    /// </summary>
+    public int ClientIdCapacity { get; init; }
+
+    /// <summary>
+    /// Percent of resting places that are good-till-time (0 by default), each expiring a quarter to
+    /// four and a quarter times <see cref="Depth"/> commands after it is placed: many end by their
+    /// time while the run goes on, the others are cancelled or filled first.
+    /// </summary>
+    public int GoodTillTimePercent { get; init; }
+
     /// <summary>Keep a twin core in lockstep with the generator's shadow core, for measured replays.</summary>
     public bool WithTwin { get; init; } = true;
 }

@@ -20,10 +20,33 @@ public class AllocationBudgetTests
     [TestCase(BatchKind.AmendReprice, 5_000)]
     [TestCase(BatchKind.SweepOneLevel, 2_000)]
     [TestCase(BatchKind.SweepTenLevels, 500)]
-    public void SteadyStateAllocatesNothingPerCommand(BatchKind kind, int commands)
+    public void SteadyStateAllocatesNothingPerCommand(BatchKind kind, int commands) =>
+        AllocatesNothing(kind, commands, withIdsAndGtt: false);
+
+    /// <summary>
+    /// The same with every order carrying a client id (half the cancels and amends by client id) and a
+    /// third of the resting orders good till a time within the run, so that claims pile up for the
+    /// cycle and orders end by their time between commands: the client id table (sized for the run's
+    /// claims) and the good-till-time queue (sized for the orders that may rest) allocate nothing either.
+    /// </summary>
+    [TestCase(BatchKind.Mix, 200_000)]
+    [TestCase(BatchKind.PlaceResting, 2_000)]
+    [TestCase(BatchKind.Cancel, 2_000)]
+    [TestCase(BatchKind.AmendReduce, 5_000)]
+    [TestCase(BatchKind.AmendReprice, 5_000)]
+    public void SteadyStateWithClientIdsAndGoodTillTimeAllocatesNothingPerCommand(BatchKind kind, int commands) =>
+        AllocatesNothing(kind, commands, withIdsAndGtt: true);
+
+    private static void AllocatesNothing(BatchKind kind, int commands, bool withIdsAndGtt)
     {
         int ladder = commands * OrderFlow.LevelsPerSweep(kind);
-        var flow = new OrderFlow(new WorkloadOptions { Depth = Depth, Accounts = Depth, MinDistanceTicks = ladder + 1 });
+        var flow = new OrderFlow(new WorkloadOptions
+        {
+            Depth = Depth, Accounts = Depth, MinDistanceTicks = ladder + 1,
+            // Four batches and the restores between them, and the set-up: generously one claim each.
+            ClientIdCapacity = withIdsAndGtt ? 4 * commands + 4 * Depth : 0,
+            GoodTillTimePercent = withIdsAndGtt ? 33 : 0,
+        });
         var sink = new CountingSink();
         var batch = new Command[commands];
         ExchangeCore core = flow.Twin;
@@ -42,6 +65,8 @@ public class AllocationBudgetTests
         Assert.That(allocated, Is.Zero, $"{kind}: {allocated} bytes over {commands} commands ({(double)allocated / commands:F2} B/command)");
         Assert.That(flow.TwinMatchesShadow(), Is.True, "the replay must reproduce the generator's run exactly");
         Assert.That(sink.Events, Is.GreaterThanOrEqualTo(commands), "every command produces at least one event");
+        if (withIdsAndGtt && kind == BatchKind.Mix)
+            Assert.That(flow.Counts.Expired, Is.GreaterThan(0), "good-till-time orders ended by their time during the run");
     }
 
     [Test]

@@ -26,7 +26,7 @@ public sealed class SnapshotFormatTests
         Assert.That(restored.StateHash(), Is.EqualTo(rich.StateHash()));
         Assert.That(restored.Clock, Is.EqualTo(rich.Clock));
         Assert.That(restored.LastSequence, Is.EqualTo(rich.LastSequence));
-        // A restored core writes the same bytes apart from the claimed client ids' order, which is the dictionary's.
+        // A restored core writes the same bytes apart from the claimed client ids' order, which is the table's.
         Assert.That(SnapshotProperties.Snapshot(restored).Length, Is.EqualTo(SnapshotProperties.Snapshot(rich).Length));
     }
 

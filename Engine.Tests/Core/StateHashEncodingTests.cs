@@ -36,10 +36,21 @@ public class StateHashEncodingTests
         return XxHash64.HashToUInt64(bytes);
     }
 
+    /// <summary>SplitMix64's finaliser, written from docs/state-hash.md.</summary>
+    private static ulong M(ulong x)
+    {
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
+    }
+
+    /// <summary>One claim's digest term: M(M(client id) + account).</summary>
+    private static ulong Claim(int account, long clientId) => M(M((ulong)clientId) + (uint)account);
+
     /// <summary>Header through the market count, with no configuration changed.</summary>
     private static long[] Header(long clock, long nextOrderId, long deposits, long markets) =>
     [
-        0x48534D54, 2, clock, nextOrderId,
+        0x48534D54, 3, clock, nextOrderId,
         long.MaxValue,                                  // max open orders: unlimited
         long.MaxValue, long.MaxValue, long.MaxValue,    // tier caps: unverified, verified, trusted
         1, 2, 3, 0,                                     // consumption order: trial, promo, acquired, allocated
@@ -52,7 +63,7 @@ public class StateHashEncodingTests
     {
         var core = new ExchangeCore();
         Assert.That(core.StateHash(), Is.EqualTo(Hash([.. Header(0, 1, 0, 0), 0, 0])));
-        Assert.That(core.StateHash(), Is.EqualTo(0xF447175CCC38811BUL));
+        Assert.That(core.StateHash(), Is.EqualTo(0xDF54B86295C16DAEUL));
     }
 
     [Test]
@@ -76,7 +87,7 @@ public class StateHashEncodingTests
             1, 9, 5, (long)Side.Buy, (long)OrderType.Limit, (long)TimeInForce.GoodTillCycle, (long)StpMode.CancelNewest, 0,
             2_000_000, 3, 2_000_000, 0, 0, 0,               // price, remaining, hold per lot, maker, taker, expiry
             0,                                              // no asks
-            1, 5, 9, 1,                                     // one claimed client id: (account 5, client 9) → order 1
+            1, (long)Claim(5, 9),                           // one claimed client id: (account 5, client 9)
         ];
         long[] accounts =
         [
@@ -87,6 +98,9 @@ public class StateHashEncodingTests
             1, 1,                                           // open orders oldest first: order 1
         ];
         Assert.That(core.StateHash(), Is.EqualTo(Hash([.. Header(Start, 2, 1_000_000_000, 1), .. market, .. accounts, 0])));
-        Assert.That(core.StateHash(), Is.EqualTo(0x6558C3C626806BA6UL));
+        Assert.That(core.StateHash(), Is.EqualTo(0x01E90CE919138967UL));
+        // The page's digest term, computed apart from both (Python), against this file's and the engine's.
+        Assert.That(Claim(5, 9), Is.EqualTo(0x34F1F90DA9B48D98UL));
+        Assert.That(ClientIdTable.ClaimDigest(5, 9), Is.EqualTo(0x34F1F90DA9B48D98UL));
     }
 }

@@ -71,16 +71,14 @@ public class StateHashTests
         yield return Field("curve table value", s => Element(I.Read<long[]>(I.Market(s.H.Core, Table).Curve, "_tableD"), 1, 650_000));
         yield return Field("claimed client id added", s =>
         {
-            var ids = I.Market(s.H.Core, M).ClientIds;
-            ids.Add((12, 999), 1);
-            return () => ids.Remove((12, 999));
-        });
-        yield return Field("claimed client id maps to another order", s =>
-        {
-            var ids = I.Market(s.H.Core, M).ClientIds;
-            long old = ids[(10, 1)];
-            ids[(10, 1)] = old + 100;
-            return () => ids[(10, 1)] = old;
+            Market m = I.Market(s.H.Core, M);
+            ClientIdTable ids = m.ClientIds;
+            var copy = new ClientIdTable(16);
+            for (int i = 0; i < ids.Capacity; i++)
+                if (ids.At(i, out int account, out long clientId, out int slot)) copy.TryAdd(account, clientId, slot);
+            copy.TryAdd(12, 999, -1);
+            m.ClientIds = copy;
+            return () => m.ClientIds = ids;
         });
 
         foreach (string f in new[]

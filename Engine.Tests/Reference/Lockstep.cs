@@ -10,8 +10,12 @@ namespace TokenMatch.Tests.Reference;
 /// both get a <c>time</c> at its timestamp (so that what time does happens first) and the state hash
 /// is taken; after it, results, every field of every event, and the state hashes (the engine's
 /// <c>StateHash()</c> against the reference's own encoding of docs/state-hash.md) must agree, both
-/// before and after; a rejected command must leave both hashes as they were. The engine's
-/// <c>ValidateInternalState()</c> runs after every command.
+/// before and after; a rejected command must leave both hashes as they were. Every market's book
+/// depth (price, total lots and order count of each level per side; the engine's <c>GetDepth</c>
+/// against the reference's <see cref="ReferenceExchange.Depth"/>) must agree after every command:
+/// whole books when <see cref="ValidateEvery"/> says so, else their best <see cref="DepthLevels"/>
+/// levels. The engine's <c>ValidateInternalState()</c> runs after every command (or every
+/// <see cref="ValidateEvery"/>).
 /// </summary>
 public sealed class Lockstep
 {
@@ -42,6 +46,9 @@ public sealed class Lockstep
 
     /// <summary>Run the engine's ValidateInternalState() every this many commands (it walks every price level: wide books take a sparser check).</summary>
     public int ValidateEvery { get; set; } = 1;
+
+    /// <summary>Levels per side whose depth is compared after a command between whole-book checks.</summary>
+    public int DepthLevels { get; set; } = 32;
 
     /// <summary>Context for failure messages (scenario, seed).</summary>
     public string Context { get; set; } = "";
@@ -80,6 +87,7 @@ public sealed class Lockstep
         for (int i = 0; i < expected.Count; i++)
             if (!_log.Events[i].Equals(expected[i])) Fail($"event {i} differs", _log.Events, expected);
         if (Engine.StateHash() != Reference.StateHash()) Fail("state hashes differ", _log.Events, expected);
+        CompareDepth(_sequence % ValidateEvery == 0 ? int.MaxValue : DepthLevels, expected);
         if (_sequence % ValidateEvery == 0)
         {
             try { Engine.ValidateInternalState(); }
@@ -87,6 +95,33 @@ public sealed class Lockstep
         }
         if (record) Coverage.Record(result, expected);
         return result;
+    }
+
+    private void CompareDepth(int levels, List<Event> expected)
+    {
+        foreach (int market in Reference.Markets.Keys)
+        {
+            var (bids, asks) = Reference.Depth(market, levels)!.Value;
+            BookDepth? depth = Engine.GetDepth(market, levels);
+            if (depth is null)
+            {
+                Fail($"engine: no depth of market {market}", _log.Events, expected);
+                return;
+            }
+            CompareSide(market, "bids", depth.Bids, bids, expected);
+            CompareSide(market, "asks", depth.Asks, asks, expected);
+        }
+    }
+
+    private void CompareSide(int market, string side, IReadOnlyList<DepthLevel> engine, List<(long Price, long Quantity, int Orders)> reference, List<Event> expected)
+    {
+        int n = Math.Max(engine.Count, reference.Count);
+        for (int i = 0; i < n; i++)
+        {
+            string a = i < engine.Count ? $"{engine[i].Price}={engine[i].Quantity}/{engine[i].Orders}" : "(none)";
+            string b = i < reference.Count ? $"{reference[i].Price}={reference[i].Quantity}/{reference[i].Orders}" : "(none)";
+            if (a != b) Fail($"depth of market {market}, {side} level {i}: engine {a}, reference {b} (price=lots/orders)", _log.Events, expected);
+        }
     }
 
     private void Fail(string what, List<Event>? engine, List<Event>? reference)

@@ -282,6 +282,7 @@ public sealed partial class ReferenceExchange
                 Emit(new Event { Type = EventType.LotsExpired, Market = m.Id, Account = account, Detail = (byte)origin, Quantity = free });
             }
         m.State = MarketState.Expired;
+        m.ClientIds.Clear(); // design.md: ids are claimed for the cycle; the state hash drops them at its end
         EmitMarketState(m);
     }
 

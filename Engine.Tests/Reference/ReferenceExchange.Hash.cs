@@ -6,10 +6,10 @@ namespace TokenMatch.Tests.Reference;
 
 public sealed partial class ReferenceExchange
 {
-    /// <summary>The canonical encoding of docs/state-hash.md (version 1), written from that page alone.</summary>
+    /// <summary>The canonical encoding of docs/state-hash.md (version 3), written from that page alone.</summary>
     public List<long> Encode()
     {
-        var v = new List<long> { 0x48534D54, 2, _clock, _nextOrderId, _maxOpenOrders };
+        var v = new List<long> { 0x48534D54, 3, _clock, _nextOrderId, _maxOpenOrders };
         v.AddRange(_tierCaps);
         v.AddRange(_consumeOrder.Select(o => (long)o));
         v.Add(_provider);
@@ -30,8 +30,10 @@ public sealed partial class ReferenceExchange
                     v.AddRange([o.Id, o.ClientId, o.Account, (long)o.Side, (long)o.Type, (long)o.Tif, (long)o.Stp, o.Buyback ? 1 : 0,
                         o.Price, o.Remaining, o.HoldPerLot, o.MakerBps, o.TakerBps, o.ExpireAt]);
             }
-            v.Add(m.ClientIds.Count);
-            foreach (var ((account, clientId), orderId) in m.ClientIds) v.AddRange([account, clientId, orderId]);
+            // Version 3: the claimed set as its count and the sum (mod 2^64) of each claim's digest.
+            ulong digest = 0;
+            foreach (var (account, clientId) in m.ClientIds.Keys) digest = unchecked(digest + ClaimDigest(account, clientId));
+            v.AddRange([m.ClientIds.Count, unchecked((long)digest)]);
         }
         v.Add(_accounts.Count);
         foreach (RefAccount a in _accounts.Values)
@@ -53,6 +55,18 @@ public sealed partial class ReferenceExchange
         // tested against the core in Core/ApiKeyTests), so the reference holds none.
         v.Add(0);
         return v;
+    }
+
+    /// <summary>A claim's digest term from docs/state-hash.md: F(F(client id) + account), F the SplitMix64 finaliser.</summary>
+    private static ulong ClaimDigest(int account, long clientId)
+    {
+        static ulong F(ulong z)
+        {
+            z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+            z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+            return z ^ (z >> 31);
+        }
+        return F(unchecked(F((ulong)clientId) + (ulong)(uint)account));
     }
 
     /// <summary>XxHash64, seed 0, over the encoding's values written little-endian.</summary>

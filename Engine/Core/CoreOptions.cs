@@ -14,4 +14,14 @@ public sealed class CoreOptions
 
     /// <summary>Client order ids expected per cycle (pre-sizes the duplicate check).</summary>
     public int InitialClientIdCapacity { get; init; } = 1 << 16;
+
+    /// <summary>Good-till-time orders that may rest at once before the expiry queue grows (24 B each).</summary>
+    public int InitialGoodTillTimeCapacity { get; init; } = 1 << 12;
+
+    /// <summary>
+    /// Mixed into the hash of each market's client id table (<see cref="Markets.ClientIdTable"/>). The
+    /// core's output never depends on it; a host that takes client ids from untrusted clients should
+    /// set a secret random value so that nobody can choose ids that collide in the table.
+    /// </summary>
+    public ulong ClientIdHashKey { get; init; }
 }

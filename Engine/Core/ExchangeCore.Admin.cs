@@ -141,7 +141,7 @@ public sealed partial class ExchangeCore
             Id = c.Market, SymbolLow = c.OrderId, SymbolHigh = c.ClientId, LotSize = lot, Tick = tick, Face = face,
             MinPrice = min, MaxPrice = max, MinQuantity = minQty, MaxQuantity = maxQty, CycleStart = start, CycleEnd = end,
             State = MarketState.PreOpen,
-            ClientIds = new Dictionary<(int, long), long>(_options.InitialClientIdCapacity),
+            ClientIds = new ClientIdTable(_options.InitialClientIdCapacity, _options.ClientIdHashKey),
         };
         market.Book = new OrderBook(market, this);
         _markets[c.Market] = market;
@@ -263,6 +263,8 @@ public sealed partial class ExchangeCore
             }
         }
         market.State = MarketState.Expired;
+        // No order can be placed or amended once the cycle has ended: the claims are no longer needed.
+        market.ClientIds.Release();
         EmitMarketState(market);
         RecomputeNextMarketEnd();
     }

@@ -10,7 +10,7 @@ namespace TokenMatch.Core;
 public sealed partial class ExchangeCore
 {
     /// <summary>Version of the canonical encoding in docs/state-hash.md; bump it when the encoding changes.</summary>
-    public const long StateHashVersion = 2;
+    public const long StateHashVersion = 3;
 
     /// <summary>XxHash64 (seed 0) over the canonical state encoding of docs/state-hash.md.</summary>
     public ulong StateHash()
@@ -29,7 +29,6 @@ public sealed partial class ExchangeCore
 
         w.Long(_marketList.Count);
         var orders = new List<int>();
-        var claims = new List<(int Account, long ClientId, long OrderId)>();
         foreach (Market m in _marketList)
         {
             w.Long(m.Id); w.Long(m.SymbolLow); w.Long(m.SymbolHigh); w.Long((long)m.State);
@@ -48,11 +47,9 @@ public sealed partial class ExchangeCore
                 w.Long(orders.Count);
                 foreach (int index in orders) WriteOrder(ref w, ref _orders[index]);
             }
-            claims.Clear();
-            foreach (var (key, id) in m.ClientIds) claims.Add((key.Account, key.ClientId, id));
-            claims.Sort();
-            w.Long(claims.Count);
-            foreach (var (account, clientId, orderId) in claims) { w.Long(account); w.Long(clientId); w.Long(orderId); }
+            // The claimed set by its count and order-independent digest, kept as ids are claimed.
+            w.Long(m.ClientIds.Count);
+            w.Long((long)m.ClientIds.Digest);
         }
 
         w.Long(_accounts.Count);

@@ -182,6 +182,7 @@ public sealed partial class ExchangeCore
             else account.LastOrder = o.AccountPrev;
             account.OpenOrders--;
         }
+        if (o.Tif == TimeInForce.GoodTillTime) _gtt.Remove(index);
         _orderIndex.Remove(o.Id);
         _orders.Return(index);
     }

@@ -45,7 +45,7 @@ public sealed partial class ExchangeCore
             ResultCode priceCode = ResolvePrice(market, c.Price, c.PriceKind, c.Side, decay, out limit);
             if (priceCode != ResultCode.Ok) return priceCode;
         }
-        if (c.ClientId != 0 && market.ClientIds.ContainsKey((c.Account, c.ClientId))) return ResultCode.DuplicateClientId;
+        if (c.ClientId != 0 && market.ClientIds.Contains(c.Account, c.ClientId)) return ResultCode.DuplicateClientId;
         bool canRest = tif is TimeInForce.GoodTillCycle or TimeInForce.GoodTillTime;
         if (canRest && account.OpenOrders >= _maxOpenOrders) return ResultCode.MaxOpenOrdersExceeded;
 
@@ -90,7 +90,7 @@ public sealed partial class ExchangeCore
         // Accepted: from here on the order exists and nothing may be rejected.
         o.Id = _nextOrderId++;
         _orderIndex.Add(o.Id, index);
-        if (c.ClientId != 0) market.ClientIds.Add((c.Account, c.ClientId), o.Id);
+        if (c.ClientId != 0) market.ClientIds.TryAdd(c.Account, c.ClientId, index);
         LinkToAccount(account, index);
         Hold(account, market.Id, index, o.Remaining);
         EmitOrderAccepted(index);
@@ -110,7 +110,7 @@ public sealed partial class ExchangeCore
         else
         {
             market.Book.Add(index);
-            if (o.Tif == TimeInForce.GoodTillTime) _gtt.Push(o.ExpireAt, o.Id);
+            if (o.Tif == TimeInForce.GoodTillTime) _gtt.Set(index, o.ExpireAt, o.Id); // an amended order is queued already
         }
     }
 
@@ -163,12 +163,30 @@ public sealed partial class ExchangeCore
             if (c.ClientId == 0) return ResultCode.UnknownOrder;
             Market? market = MarketOrNull(c.Market);
             if (market is null) return ResultCode.UnknownMarket;
-            if (!market.ClientIds.TryGetValue((c.Account, c.ClientId), out id)) return ResultCode.UnknownOrder;
+            // The claim keeps the slot its order took; the order there is the claimant while it lives.
+            if (!market.ClientIds.TryGetSlot(c.Account, c.ClientId, out index)) return ResultCode.UnknownOrder;
+            if (!IsClaimant(index, market.Id, c.Account, c.ClientId))
+            {
+                index = -1;
+                return ResultCode.UnknownOrder;
+            }
         }
-        if (!_orderIndex.TryGetValue(id, out index)) return ResultCode.UnknownOrder;
+        else if (!_orderIndex.TryGetValue(id, out index)) return ResultCode.UnknownOrder;
         ref Order o = ref _orders[index];
         if (o.Account != c.Account || o.IsBuyback) return ResultCode.UnknownOrder;
         return ResultCode.Ok;
+    }
+
+    /// <summary>
+    /// Whether pool slot <paramref name="slot"/> (from a client id claim; −1 when unknown) holds a live
+    /// order of that market, account and client id: then it is the order that claimed the id, for a
+    /// claim is unique in its market for the whole cycle.
+    /// </summary>
+    private bool IsClaimant(int slot, int market, int account, long clientId)
+    {
+        if (slot < 0) return false;
+        ref Order o = ref _orders[slot];
+        return o.Id != 0 && o.Market == market && o.Account == account && o.ClientId == clientId;
     }
 
     private ResultCode Cancel(ref Command c)

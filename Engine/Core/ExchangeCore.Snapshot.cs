@@ -107,14 +107,17 @@ public sealed partial class ExchangeCore
         }
         foreach (int index in bids) WriteOrder(w.Take(OrderSize), ref _orders[index]);
         foreach (int index in orders) WriteOrder(w.Take(OrderSize), ref _orders[index]);
-        // Claims in the dictionary's own order: a restored core looks them up, never walks them,
-        // so the order carries no meaning (the state hash sorts them).
-        foreach (var (key, id) in m.ClientIds)
+        // Claims in the table's own order: a restored core looks them up, never walks them, so the
+        // order carries no meaning. The order id field is 0 (version 1 wrote the claimant's): a live
+        // claimant is the resting order with that account and client id, which the reader finds from
+        // the order records, so the writer does not visit an order per claim.
+        for (int i = 0; i < m.ClientIds.Capacity; i++)
         {
+            if (!m.ClientIds.At(i, out int account, out long clientId, out _)) continue;
             Span<byte> c = w.Take(ClaimSize);
-            I32(c, 0, key.Account);
-            I64(c, 8, key.ClientId);
-            I64(c, 16, id);
+            I32(c, 0, account);
+            I64(c, 8, clientId);
+            I64(c, 16, 0);
         }
     }
 

@@ -177,27 +177,38 @@ public sealed partial class ExchangeCore
             Damaged($"{at} has fees or buyback settings out of range");
 
         int bids = I32(r, 184), asks = I32(r, 188), claims = I32(r, 192);
+        var claimants = new List<int>(); // restored orders with a client id: each must find its claim
         reader.CheckCount(bids, OrderSize, $"bids of market {id}");
-        for (int i = 0; i < bids; i++) ReadOrder(reader.Take(OrderSize, "a bid"), m, Side.Buy, buybackId, reader.Position);
+        for (int i = 0; i < bids; i++) ReadOrder(reader.Take(OrderSize, "a bid"), m, Side.Buy, buybackId, reader.Position, claimants);
         reader.CheckCount(asks, OrderSize, $"asks of market {id}");
-        for (int i = 0; i < asks; i++) ReadOrder(reader.Take(OrderSize, "an ask"), m, Side.Sell, buybackId, reader.Position);
+        for (int i = 0; i < asks; i++) ReadOrder(reader.Take(OrderSize, "an ask"), m, Side.Sell, buybackId, reader.Position, claimants);
         if (buybackId != 0 && m.BuybackOrder < 0) Damaged($"{at} names buyback bid {buybackId}, which is not among its bids");
 
         reader.CheckCount(claims, ClaimSize, $"claimed client ids of market {id}");
-        m.ClientIds.EnsureCapacity(claims);
+        // An expired market holds no claims (they are released at the cycle's end; version 1 kept them).
+        if (m.State == MarketState.Expired) m.ClientIds.Release();
+        else if (claims > _options.InitialClientIdCapacity) m.ClientIds = new ClientIdTable(claims, _options.ClientIdHashKey);
         for (int i = 0; i < claims; i++)
         {
             ReadOnlySpan<byte> c = reader.Take(ClaimSize, "a claimed client id");
             int account = I32(c, 0);
             long clientId = I64(c, 8), orderId = I64(c, 16);
-            if (AccountOrNull(account) is null || clientId == 0 || orderId <= 0 || orderId >= _nextOrderId
-                || !m.ClientIds.TryAdd((account, clientId), orderId))
+            // Version 1 wrote the claimant's order id (even after it had ended), version 2 writes 0;
+            // either way the live claimants are found from the order records below.
+            if (AccountOrNull(account) is null || clientId == 0 || orderId < 0 || orderId >= _nextOrderId
+                || m.State != MarketState.Expired && !m.ClientIds.TryAdd(account, clientId, -1))
                 Damaged($"a claimed client id of market {id} (ending at offset {reader.Position}) is invalid or repeated");
+        }
+        foreach (int index in claimants)
+        {
+            ref Order o = ref _orders[index];
+            if (!m.ClientIds.SetSlot(o.Account, o.ClientId, index))
+                Damaged($"resting order {o.Id} of market {id} has client id {o.ClientId}, which the market's claims do not hold");
         }
         return m;
     }
 
-    private void ReadOrder(ReadOnlySpan<byte> r, Market m, Side side, long buybackId, int end)
+    private void ReadOrder(ReadOnlySpan<byte> r, Market m, Side side, long buybackId, int end, List<int> claimants)
     {
         long id = I64(r, 0);
         if (id <= 0 || id >= _nextOrderId || _orderIndex.TryGetValue(id, out _)) Damaged($"order {id} of market {m.Id} (record ending at offset {end}) has an invalid or repeated id");
@@ -231,8 +242,9 @@ public sealed partial class ExchangeCore
             && o.IsBuyback == (id == buybackId) && (!o.IsBuyback || side == Side.Buy && o.Account == _provider);
         if (!valid) Damaged($"order {id} of market {m.Id} (record ending at offset {end}) holds values no resting order can have");
         if (o.IsBuyback) m.BuybackOrder = index;
+        else if (o.ClientId != 0) claimants.Add(index);
         m.Book.Add(index);
-        if (o.Tif == TimeInForce.GoodTillTime) _gtt.Push(o.ExpireAt, id);
+        if (o.Tif == TimeInForce.GoodTillTime) _gtt.Set(index, o.ExpireAt, id);
     }
 
     private void ReadLots(ref SnapshotReader reader)

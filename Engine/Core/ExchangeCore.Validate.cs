@@ -18,7 +18,7 @@ public sealed partial class ExchangeCore
         var heldLots = new Dictionary<(int, int), long>();
         var openCount = new Dictionary<int, int>();
         var orders = new List<int>();
-        int resting = 0;
+        int resting = 0, goodTillTime = 0;
         foreach (Market m in _marketList)
         {
             m.Book.ValidateInternalState();
@@ -39,11 +39,16 @@ public sealed partial class ExchangeCore
                     else heldLots[(o.Account, m.Id)] = heldLots.GetValueOrDefault((o.Account, m.Id)) + o.Remaining;
                     if (o.IsBuyback) Require(m.BuybackOrder == index, $"buyback order {o.Id} not the market's");
                     else openCount[o.Account] = openCount.GetValueOrDefault(o.Account) + 1;
+                    if (o.ClientId != 0)
+                        Require(m.ClientIds.TryGetSlot(o.Account, o.ClientId, out int claimSlot) && claimSlot == index, $"order {o.Id}: its client id claim does not point at it");
+                    Require((o.Tif == TimeInForce.GoodTillTime) == _gtt.Contains(index), $"order {o.Id}: good-till-time queue membership wrong");
+                    if (o.Tif == TimeInForce.GoodTillTime) goodTillTime++;
                 }
             }
             if (m.BuybackOrder >= 0) Require(_orders[m.BuybackOrder].IsBuyback, $"market {m.Id}: buyback slot holds no buyback");
         }
         Require(resting == _orderIndex.Count && resting == _orders.Count, $"{resting} resting orders, {_orderIndex.Count} indexed, {_orders.Count} pooled");
+        Require(_gtt.Count == goodTillTime, $"good-till-time queue holds {_gtt.Count}, {goodTillTime} rest");
 
         long credits = 0;
         var lotTotals = new Dictionary<int, long>();

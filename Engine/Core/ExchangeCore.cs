@@ -28,7 +28,7 @@ public sealed partial class ExchangeCore : IBookHost
     private readonly List<Market> _marketList = new();
     private readonly AccountTable _accounts;
     private readonly Event[] _events;
-    private readonly GttQueue _gtt = new();
+    private readonly GttQueue _gtt;
     private readonly List<int> _scratch = new();
     private readonly long[] _tierCaps = [long.MaxValue, long.MaxValue, long.MaxValue];
     private readonly Origin[] _consumeOrder = [Origin.Trial, Origin.Promo, Origin.Acquired, Origin.Allocated];
@@ -60,6 +60,7 @@ public sealed partial class ExchangeCore : IBookHost
         _orderIndex = new OrderIndex(_options.InitialOrderCapacity);
         _accounts = new AccountTable(MaxAccounts, Math.Max(16, _options.InitialAccountCapacity));
         _events = new Event[Math.Max(16, _options.EventBufferSize)];
+        _gtt = new GttQueue(_options.InitialGoodTillTimeCapacity, _options.InitialOrderCapacity);
     }
 
     /// <summary>
@@ -145,23 +146,13 @@ public sealed partial class ExchangeCore : IBookHost
     {
         while (true)
         {
+            // The queue holds exactly the resting good-till-time orders (an order leaves it when it ends).
             long gttDue = long.MaxValue;
             int gttOrder = -1;
-            while (_gtt.Count > 0)
-            {
-                var (at, id) = _gtt.Peek();
-                if (_orderIndex.TryGetValue(id, out int index) && _orders[index].ExpireAt == at)
-                {
-                    gttDue = at;
-                    gttOrder = index;
-                    break;
-                }
-                _gtt.Pop();
-            }
+            if (_gtt.Count > 0) (gttDue, _, gttOrder) = _gtt.Peek();
             // At equal times an order's own expiry comes before its market's end.
             if (gttOrder >= 0 && gttDue <= _now && (!_marketEndPending || gttDue <= _nextMarketEnd))
             {
-                _gtt.Pop();
                 CancelResting(gttOrder, CancelReason.TimeExpiry);
             }
             else if (_marketEndPending && _nextMarketEnd <= _now)

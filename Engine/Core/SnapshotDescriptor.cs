@@ -67,7 +67,7 @@ public static class SnapshotDescriptor
     public const uint TrailerMagic = 0x45534D54;
 
     /// <summary>The payload format version this engine writes and the newest it reads.</summary>
-    public const ushort Version = 1;
+    public const ushort Version = 2;
 
     /// <summary>Size of the header.</summary>
     public const int HeaderSize = 64;

@@ -51,8 +51,8 @@ public sealed class Market
     private int _lotsCount;
     /// <summary>The book.</summary>
     public IOrderBook Book = null!;
-    /// <summary>Client order ids claimed this cycle: (account, client id) → order id.</summary>
-    public Dictionary<(int Account, long ClientId), long> ClientIds = null!;
+    /// <summary>Client order ids claimed this cycle, each with the pool slot of its order (released when the cycle ends).</summary>
+    public ClientIdTable ClientIds = null!;
 
     private long _decay;
     private long _decayFrom = long.MaxValue;
