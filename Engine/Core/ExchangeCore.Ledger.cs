@@ -149,12 +149,12 @@ public sealed partial class ExchangeCore
     }
 
     /// <summary>Cancels the remainder of an incoming order that never rested.</summary>
-    private void CancelUnrested(int index, CancelReason reason)
+    private void CancelUnrested(int index, CancelReason reason, bool linked)
     {
         long remaining = _orders[index].Remaining;
         EmitOrderEvent(EventType.Cancelled, index, remaining, reason);
         Release(index, remaining);
-        FreeOrder(index);
+        FreeOrder(index, linked);
     }
 
     private void LinkToAccount(Account account, int index)
@@ -168,9 +168,18 @@ public sealed partial class ExchangeCore
         account.OpenOrders++;
     }
 
-    /// <summary>Forgets an order that has ended: out of its account's list (or the market's buyback slot), its id, its pool slot.</summary>
-    private void FreeOrder(int index)
+    /// <summary>
+    /// Forgets an order that has ended: out of its account's list (or the market's buyback slot), its id,
+    /// its pool slot. <paramref name="linked"/> false: a new order that never rested, so was never
+    /// indexed nor linked; only its slot is returned.
+    /// </summary>
+    private void FreeOrder(int index, bool linked = true)
     {
+        if (!linked)
+        {
+            _orders.Return(index);
+            return;
+        }
         ref Order o = ref _orders[index];
         if (o.IsBuyback) _markets[o.Market]!.BuybackOrder = -1;
         else

@@ -89,26 +89,36 @@ public sealed partial class ExchangeCore
 
         // Accepted: from here on the order exists and nothing may be rejected.
         o.Id = _nextOrderId++;
-        _orderIndex.Add(o.Id, index);
         if (c.ClientId != 0) market.ClientIds.TryAdd(c.Account, c.ClientId, index);
-        LinkToAccount(account, index);
         Hold(account, market.Id, index, o.Remaining);
         EmitOrderAccepted(index);
-        MatchAndRest(market, ref taker);
+        // Not indexed by id nor linked to its account yet: only a remainder that rests needs either
+        // (an IOC, FOK or market order, or one filled at once, never does).
+        MatchAndRest(market, ref taker, account);
         return ResultCode.Ok;
     }
 
-    /// <summary>Matches an accepted incoming order, then rests, cancels or frees what is left of it.</summary>
-    private void MatchAndRest(Market market, ref Taker taker)
+    /// <summary>
+    /// Matches an accepted order, then rests, cancels or frees what is left of it. A new order
+    /// (<paramref name="newOrder"/> its account) is indexed and linked to its account only if it rests;
+    /// an amended one (<paramref name="newOrder"/> null) already is both.
+    /// </summary>
+    private void MatchAndRest(Market market, ref Taker taker, Account? newOrder = null)
     {
         int index = taker.Index;
+        bool linked = newOrder is null;
         market.Book.Match(ref taker);
         ref Order o = ref _orders[index];
-        if (o.Remaining == 0) FreeOrder(index);
-        else if (taker.Killed) CancelUnrested(index, CancelReason.SelfTrade);
-        else if (o.Tif is TimeInForce.Ioc or TimeInForce.Fok) CancelUnrested(index, CancelReason.IocRemainder);
+        if (o.Remaining == 0) FreeOrder(index, linked);
+        else if (taker.Killed) CancelUnrested(index, CancelReason.SelfTrade, linked);
+        else if (o.Tif is TimeInForce.Ioc or TimeInForce.Fok) CancelUnrested(index, CancelReason.IocRemainder, linked);
         else
         {
+            if (newOrder is not null)
+            {
+                _orderIndex.Add(o.Id, index);
+                LinkToAccount(newOrder, index);
+            }
             market.Book.Add(index);
             if (o.Tif == TimeInForce.GoodTillTime) _gtt.Set(index, o.ExpireAt, o.Id); // an amended order is queued already
         }
