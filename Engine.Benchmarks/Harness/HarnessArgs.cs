@@ -54,5 +54,5 @@ public sealed class HarnessArgs
     }
 
     /// <summary>The workload these options describe.</summary>
-    public Workloads.WorkloadOptions ToWorkload() => new() { Seed = Seed, Accounts = Accounts, Depth = Orders };
+    public TokenMatch.Bench.Workloads.WorkloadOptions ToWorkload() => new() { Seed = Seed, Accounts = Accounts, Depth = Orders };
 }

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using TokenMatch.Commands;
 using TokenMatch.Pipeline;
 
-namespace TokenMatch.Benchmarks.Pipeline;
+namespace TokenMatch.Bench.Pipeline;
 
 /// <summary>
 /// A journal stand-in for the pipeline benchmarks (the real one is the <c>Journal/</c> project): it
@@ -12,7 +12,7 @@ namespace TokenMatch.Benchmarks.Pipeline;
 /// <c>intervalMicros</c> — so the pipeline's cost of a real disk under it can be measured. Owned by
 /// the journal-and-release thread.
 /// </summary>
-internal sealed class FileJournal : IJournalConsumer, IDisposable
+public sealed class FileJournal : IJournalConsumer, IDisposable
 {
     private readonly FileStream _file;
     private readonly long _intervalTicks;

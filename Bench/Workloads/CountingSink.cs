@@ -1,6 +1,6 @@
 using TokenMatch.Events;
 
-namespace TokenMatch.Benchmarks.Workloads;
+namespace TokenMatch.Bench.Workloads;
 
 /// <summary>
 /// The event sink of measured runs: counts events and trades and keeps nothing, so that a benchmark

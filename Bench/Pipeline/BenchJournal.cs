@@ -1,6 +1,6 @@
 using TokenMatch.Pipeline;
 
-namespace TokenMatch.Benchmarks.Pipeline;
+namespace TokenMatch.Bench.Pipeline;
 
 /// <summary>
 /// The journal a pipeline harness runs with, chosen by <c>--journal</c>: <c>none</c>, the file
@@ -8,7 +8,7 @@ namespace TokenMatch.Benchmarks.Pipeline;
 /// <c>journal-batch</c>, <c>journal-interval</c>, <c>journal-none</c> (<see cref="RealJournal"/>).
 /// Disposing it removes what it wrote.
 /// </summary>
-internal sealed class BenchJournal : IDisposable
+public sealed class BenchJournal : IDisposable
 {
     private readonly string _path;
 

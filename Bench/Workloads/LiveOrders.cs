@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using TokenMatch.Commands;
 
-namespace TokenMatch.Benchmarks.Workloads;
+namespace TokenMatch.Bench.Workloads;
 
 /// <summary>
 /// The orders a workload knows to be resting, kept from the core's events: a dense array (so a

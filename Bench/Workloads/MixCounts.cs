@@ -1,4 +1,4 @@
-namespace TokenMatch.Benchmarks.Workloads;
+namespace TokenMatch.Bench.Workloads;
 
 /// <summary>How many commands of each kind a generator has issued in its batches (set-up and restores excluded).</summary>
 public struct MixCounts

@@ -1,7 +1,7 @@
-using TokenMatch.Benchmarks.Workloads;
+using TokenMatch.Bench.Workloads;
 using TokenMatch.Commands;
 
-namespace TokenMatch.Benchmarks.Journal;
+namespace TokenMatch.Bench.Journal;
 
 /// <summary>
 /// A self-contained, seeded command stream for the journal benchmarks, replayable from command 0:
@@ -9,7 +9,7 @@ namespace TokenMatch.Benchmarks.Journal;
 /// (the book's depth), then a mix — 55% resting places, 15% crossing IOC places, 25% cancels of recent
 /// orders, 5% heartbeats. Sequences from 0, timestamps 1 µs apart.
 /// </summary>
-internal sealed class JournalWorkload(int accounts, long resting, ulong seed)
+public sealed class JournalWorkload(int accounts, long resting, ulong seed)
 {
     private readonly Random _random = new((int)seed);
     private readonly int[] _owners = new int[1 << 16];

@@ -1,7 +1,7 @@
 using TokenMatch.Commands;
 using TokenMatch.Markets;
 
-namespace TokenMatch.Benchmarks.Pipeline;
+namespace TokenMatch.Bench.Pipeline;
 
 /// <summary>
 /// A steady trading mix for the pipeline benchmarks, seeded and reproducible: traders place limit
@@ -10,7 +10,7 @@ namespace TokenMatch.Benchmarks.Pipeline;
 /// cycle spans the present, since the pipeline stamps commands with the wall clock. Not thread-safe:
 /// one producer thread calls <see cref="Next"/>.
 /// </summary>
-internal sealed class TradingWorkload
+public sealed class TradingWorkload
 {
     /// <summary>The market's id.</summary>
     public const int Market = 1;

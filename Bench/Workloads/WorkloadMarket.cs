@@ -1,7 +1,7 @@
 using TokenMatch.Commands;
 using TokenMatch.Markets;
 
-namespace TokenMatch.Benchmarks.Workloads;
+namespace TokenMatch.Bench.Workloads;
 
 /// <summary>
 /// The one market every workload trades: "LLM-L/2026-12", December 2026, sqrt decay to a 10% floor,

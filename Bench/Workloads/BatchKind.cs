@@ -1,4 +1,4 @@
-namespace TokenMatch.Benchmarks.Workloads;
+namespace TokenMatch.Bench.Workloads;
 
 /// <summary>What a batch of generated commands exercises.</summary>
 public enum BatchKind

@@ -2,7 +2,7 @@ using TokenMatch.Commands;
 using TokenMatch.Core;
 using TokenMatch.Events;
 
-namespace TokenMatch.Benchmarks.Workloads;
+namespace TokenMatch.Bench.Workloads;
 
 /// <summary>
 /// The one seeded generator of realistic order flow. It sets up <see cref="WorkloadMarket"/> with its

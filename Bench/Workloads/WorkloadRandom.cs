@@ -1,4 +1,4 @@
-namespace TokenMatch.Benchmarks.Workloads;
+namespace TokenMatch.Bench.Workloads;
 
 /// <summary>
 /// SplitMix64: a tiny, seeded pseudo-random sequence that is the same on every runtime and machine

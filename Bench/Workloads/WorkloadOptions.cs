@@ -1,4 +1,4 @@
-namespace TokenMatch.Benchmarks.Workloads;
+namespace TokenMatch.Bench.Workloads;
 
 /// <summary>How to build an <see cref="OrderFlow"/>: its seed, size and where its resting orders sit.</summary>
 public sealed class WorkloadOptions

@@ -1,6 +1,6 @@
 using TokenMatch.Commands;
 
-namespace TokenMatch.Benchmarks.Workloads;
+namespace TokenMatch.Bench.Workloads;
 
 public sealed partial class OrderFlow
 {

@@ -3,14 +3,14 @@ using HdrHistogram;
 using TokenMatch.Commands;
 using TokenMatch.Pipeline;
 
-namespace TokenMatch.Benchmarks.Pipeline;
+namespace TokenMatch.Bench.Pipeline;
 
 /// <summary>
 /// Records, for each answered command, nanoseconds from when it was due to be sent (derived from
 /// its sequence: the producer sends on a fixed schedule) to now. Called on the release thread
 /// only, which owns the histogram until the harness reads it after the last answer.
 /// </summary>
-internal sealed class LatencyRecorder(long start, long interval, long firstSequence, long warmupCount) : ICommandCallback
+public sealed class LatencyRecorder(long start, long interval, long firstSequence, long warmupCount) : ICommandCallback
 {
     private readonly double _nanosPerTick = 1_000_000_000.0 / Stopwatch.Frequency;
     private long _answered;

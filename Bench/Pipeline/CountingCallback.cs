@@ -1,10 +1,10 @@
 using TokenMatch.Commands;
 using TokenMatch.Pipeline;
 
-namespace TokenMatch.Benchmarks.Pipeline;
+namespace TokenMatch.Bench.Pipeline;
 
 /// <summary>Counts answers (release thread writes, the benchmark thread reads).</summary>
-internal sealed class CountingCallback : ICommandCallback
+public sealed class CountingCallback : ICommandCallback
 {
     private long _count;
 

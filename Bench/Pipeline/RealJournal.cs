@@ -1,14 +1,14 @@
 using System.Globalization;
 using TokenMatch.Journal.Writing;
 
-namespace TokenMatch.Benchmarks.Pipeline;
+namespace TokenMatch.Bench.Pipeline;
 
 /// <summary>
 /// The real journal (<see cref="JournalWriter"/>, the <c>Journal/</c> project) under the pipeline
 /// harnesses, in a fresh temporary directory removed afterwards: <c>--journal journal-batch</c>,
 /// <c>journal-interval</c> (fsync at most every <c>--interval-us</c>) or <c>journal-none</c>.
 /// </summary>
-internal sealed class RealJournal : IDisposable
+public sealed class RealJournal : IDisposable
 {
     private readonly string _directory;
 

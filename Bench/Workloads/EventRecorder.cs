@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using TokenMatch.Events;
 
-namespace TokenMatch.Benchmarks.Workloads;
+namespace TokenMatch.Bench.Workloads;
 
 /// <summary>
 /// An event sink that copies events into a pre-allocated buffer, for the generator to read after each
