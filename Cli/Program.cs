@@ -23,6 +23,7 @@ public static class Program
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(JournalCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 

@@ -76,33 +76,40 @@ public sealed partial class OrderFlow
     }
 
     /// <summary>
-    /// One command of the realistic mix: 50% place, 35% cancel, 10% amend, 5% IOC or market. Depth is
-    /// held within a band around the target by turning a place into a cancel above it, a cancel into a
-    /// place below it (the realised mix is in <see cref="Counts"/>).
+    /// One command of the mix (<see cref="WorkloadOptions.Mix"/>; by default 50% place, 35% cancel, 10%
+    /// amend, 5% IOC or market). Depth is held within a band around the target by turning a place into
+    /// a cancel above it, a cancel into a place below it (the realised mix is in <see cref="Counts"/>).
+    /// With whole percentages one draw of 100 picks the kind (so the default mix is the stream every
+    /// published figure used); otherwise a draw of 1,000.
     /// </summary>
     private Command NextMixCommand(out bool rests)
     {
         rests = false;
+        MixPercent mix = _options.Mix;
         int band = Math.Max(32, _options.Depth / 200);
-        int roll = _random.Next(100);
+        int roll = mix.WholePercents ? _random.Next(100) * 10 : _random.Next(1000);
+        int places = mix.Place, cancels = places + mix.Cancel, amends = cancels + mix.Amend;
         int live = _live.Count;
-        if (roll < 50 && live > _options.Depth + band) roll = 50;
-        else if (roll is >= 50 and < 85 && live < _options.Depth - band) roll = 0;
-        if (live == 0 && roll < 95) roll = 0;
-        if (roll < 50)
+        if (roll < places && live > _options.Depth + band && mix.Cancel > 0) roll = places;
+        else if (roll >= places && roll < cancels && live < _options.Depth - band) roll = 0;
+        if (live == 0 && roll < amends) roll = 0;
+        if (roll < places || (roll < amends && mix.Place == 0 && live == 0))
         {
             rests = true;
             _counts.Places++;
             return NewRestingPlace(RandomSide());
         }
-        if (roll < 85) return NewCancel();
-        if (roll < 95) return NewAmend(reduce: _random.NextBool());
+        if (roll < cancels) return NewCancel();
+        if (roll < amends) return NewAmend(reduce: _random.NextBool());
         return NewAggressive();
     }
 
     private Side RandomSide() => _random.NextBool() ? Side.Buy : Side.Sell;
 
     private int RandomTrader() => WorkloadMarket.Trader(_random.Next(_options.Accounts));
+
+    /// <summary>The market of a new order: the one market, or one drawn at random (a draw only when there are several, so one market keeps the default stream).</summary>
+    private int RandomMarket() => _options.Markets == 1 ? WorkloadMarket.Id : _random.Next(_options.Markets);
 
     /// <summary>
     /// Ticks from the mid for a resting order: mostly within 32 ticks of the closest allowed, a quarter
@@ -112,7 +119,7 @@ public sealed partial class OrderFlow
 
     /// <summary>A good-till-cycle limit order on <paramref name="side"/>'s own side of the mid: it rests, never crosses.</summary>
     private Command NewRestingPlace(Side side) =>
-        Command.Place(0, RandomTrader(), WorkloadMarket.Id, side, WorkloadMarket.PriceAway(side, RandomDistance()), 1 + _random.Next(100));
+        Command.Place(0, RandomTrader(), RandomMarket(), side, WorkloadMarket.PriceAway(side, RandomDistance()), 1 + _random.Next(100));
 
     /// <summary>A cancel of a uniformly chosen live order.</summary>
     private Command NewCancel(bool count = true)
@@ -158,14 +165,16 @@ public sealed partial class OrderFlow
         Side side = RandomSide();
         Side other = side == Side.Buy ? Side.Sell : Side.Buy;
         long quantity = 1 + _random.Next(300);
-        if (_random.NextBool())
+        MixPercent mix = _options.Mix;
+        bool ioc = mix.Ioc == mix.Market ? _random.NextBool() : _random.Next(mix.Aggressive) < mix.Ioc;
+        if (ioc)
         {
             _counts.Iocs++;
             long limit = WorkloadMarket.PriceAway(other, _options.MinDistanceTicks + 16);
-            return Command.Place(0, RandomTrader(), WorkloadMarket.Id, side, limit, quantity, OrderType.Limit, TimeInForce.Ioc);
+            return Command.Place(0, RandomTrader(), RandomMarket(), side, limit, quantity, OrderType.Limit, TimeInForce.Ioc);
         }
         _counts.Markets++;
-        return Command.Place(0, RandomTrader(), WorkloadMarket.Id, side, 0, quantity, OrderType.Market);
+        return Command.Place(0, RandomTrader(), RandomMarket(), side, 0, quantity, OrderType.Market);
     }
 
     /// <summary>

@@ -34,6 +34,8 @@ public sealed partial class OrderFlow
     {
         if (options.Accounts < 2) throw new ArgumentException("at least two trader accounts are needed", nameof(options));
         if (options.Depth < 0) throw new ArgumentException("depth must not be negative", nameof(options));
+        if (options.Markets < 1) throw new ArgumentException("at least one market is needed", nameof(options));
+        if (options.Mix.Problem() is string problem) throw new ArgumentException($"mix {options.Mix}: {problem}", nameof(options));
         _options = options;
         _random = new WorkloadRandom(options.Seed);
         _timeSpan = (WorkloadMarket.CycleEnd - WorkloadMarket.CycleStart) / 10 * 9;
@@ -42,14 +44,15 @@ public sealed partial class OrderFlow
         _shadow = new ExchangeCore(coreOptions);
         _twin = options.WithTwin ? new ExchangeCore(coreOptions) : null;
 
-        foreach (Command c in WorkloadMarket.SetupCommands()) RunOnBoth(c, rests: false);
+        foreach (Command c in WorkloadMarket.SetupCommands(options.Markets)) RunOnBoth(c, rests: false);
         long deposit = WorkloadMarket.DepositFor(options.Accounts);
         for (int n = 0; n < options.Accounts; n++)
         {
             int account = WorkloadMarket.Trader(n);
             RunOnBoth(Command.CreateAccount(0, account, Tier.Verified), rests: false);
             RunOnBoth(Command.Deposit(0, account, deposit), rests: false);
-            RunOnBoth(Command.Grant(0, account, WorkloadMarket.Id, Origin.Allocated, WorkloadMarket.GrantLots), rests: false);
+            for (int m = 0; m < options.Markets; m++)
+                RunOnBoth(Command.Grant(0, account, m, Origin.Allocated, WorkloadMarket.GrantLots), rests: false);
         }
         for (int n = 0; n < options.Depth; n++) RunOnBoth(NewRestingPlace(n % 2 == 0 ? Side.Buy : Side.Sell), rests: true);
     }
@@ -99,6 +102,7 @@ public sealed partial class OrderFlow
         _shadow.Execute(ref c, _recorder);
         if (c.Result != ResultCode.Ok)
             throw new InvalidOperationException($"generated command {_issued} ({c.Type} by account {c.Account}, order {c.OrderId}) was rejected: {c.Result}");
+        _options.Tap?.OnCommands(new ReadOnlySpan<Command>(in c), endOfBatch: false);
         Track(rests);
     }
 

@@ -62,15 +62,25 @@ public static class WorkloadMarket
     /// <summary>The FTE price <paramref name="ticks"/> ticks from the mid on a side's own side (below for a buy, above for a sell).</summary>
     public static long PriceAway(Side side, int ticks) => side == Side.Buy ? Mid - ticks * Tick : Mid + ticks * Tick;
 
-    /// <summary>The house and market set-up, in order (timestamps left for the caller to stamp).</summary>
-    public static Command[] SetupCommands() =>
-    [
-        Command.CreateAccount(0, Provider, Tier.Trusted),
-        Command.CreateAccount(0, FeeAccount, Tier.Trusted),
-        Command.SetHouse(0, Provider, FeeAccount),
-        Command.CreateMarket(0, Id, Symbol, LotSize, Tick, Face, MinPrice, MaxPrice, 1, MaxQuantity, CycleStart, CycleEnd),
-        Command.SetCurve(0, Id, CurveKind.Sqrt, DecayFloor),
-        Command.SetFees(0, Id, MakerBps, TakerBps),
-        Command.MarketState(0, CommandType.OpenMarket, Id),
-    ];
+    /// <summary>The symbol of market <paramref name="id"/>: <see cref="Symbol"/> for the first, then LLM-M1/2026-12, …</summary>
+    public static string SymbolOf(int id) => id == Id ? Symbol : $"LLM-M{id}/2026-12";
+
+    /// <summary>The house and market set-up, in order (timestamps left for the caller to stamp): markets 0..<paramref name="markets"/>-1, all alike.</summary>
+    public static Command[] SetupCommands(int markets = 1)
+    {
+        var setup = new List<Command>
+        {
+            Command.CreateAccount(0, Provider, Tier.Trusted),
+            Command.CreateAccount(0, FeeAccount, Tier.Trusted),
+            Command.SetHouse(0, Provider, FeeAccount),
+        };
+        for (int m = 0; m < markets; m++)
+        {
+            setup.Add(Command.CreateMarket(0, m, SymbolOf(m), LotSize, Tick, Face, MinPrice, MaxPrice, 1, MaxQuantity, CycleStart, CycleEnd));
+            setup.Add(Command.SetCurve(0, m, CurveKind.Sqrt, DecayFloor));
+            setup.Add(Command.SetFees(0, m, MakerBps, TakerBps));
+            setup.Add(Command.MarketState(0, CommandType.OpenMarket, m));
+        }
+        return [.. setup];
+    }
 }

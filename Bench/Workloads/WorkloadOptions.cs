@@ -24,6 +24,21 @@ public sealed class WorkloadOptions
     /// </summary>
     public long HalfwayCommands { get; init; } = 4_000_000;
 
+    /// <summary>The shares of place, cancel, amend, IOC and market commands in <see cref="BatchKind.Mix"/>.</summary>
+    public MixPercent Mix { get; init; } = MixPercent.Default;
+
+    /// <summary>
+    /// Markets traded (ids 0..N-1, the same rules as <see cref="WorkloadMarket"/>): each account is
+    /// granted lots in every one, and each new order picks one at random. One by default.
+    /// </summary>
+    public int Markets { get; init; } = 1;
+
+    /// <summary>
+    /// Receives every command the generator issues, set-up included, stamped with its sequence and
+    /// time, in order (null: none). The replay benchmark writes a journal this way.
+    /// </summary>
+    public TokenMatch.Pipeline.IJournalConsumer? Tap { get; init; }
+
     /// <summary>Keep a twin core in lockstep with the generator's shadow core, for measured replays.</summary>
     public bool WithTwin { get; init; } = true;
 }
