@@ -24,6 +24,7 @@ public static class Program
         root.Subcommands.Add(JournalCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 

@@ -3,7 +3,7 @@ using TokenMatch.Benchmarks.Harness;
 using TokenMatch.Benchmarks.Pipeline;
 
 // BenchmarkDotNet by default; "mix", "latency-core", "latency" (the whole pipeline, open loop),
-// "throughput" (the whole pipeline flat out) and
+// "throughput" (the whole pipeline flat out) and (the gateway load test moved to `tokenmatch bench gateway`)
 // "snapshot" (snapshot, checkpoint and restore times at a large state) are the project's own quick harnesses.
 return args.FirstOrDefault() switch
 {
@@ -11,7 +11,6 @@ return args.FirstOrDefault() switch
     "latency-core" => LatencyHarness.Run(args[1..]),
     "latency" => PipelineLatencyHarness.Run(args[1..]),
     "throughput" => PipelineThroughputHarness.Run(args[1..]),
-    "gateway" => TokenMatch.Benchmarks.Gateway.GatewayLoadHarness.Run(args[1..]),
     "snapshot" => SnapshotHarness.Run(args[1..]),
     "surveillance" => TokenMatch.Benchmarks.Surveillance.SurveillanceThroughputHarness.Run(args[1..]),
     "journal" => TokenMatch.Benchmarks.Journal.JournalHarness.Run(args[1..]),

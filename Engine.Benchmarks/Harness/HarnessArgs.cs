@@ -70,7 +70,7 @@ public sealed class HarnessArgs
     /// generated order over the whole run (at most every command, the warm-up batch and the set-up and
     /// restores included), so it does not grow while measured.
     /// </summary>
-    public Workloads.WorkloadOptions ToWorkload() => new()
+    public TokenMatch.Bench.Workloads.WorkloadOptions ToWorkload() => new()
     {
         Seed = Seed, Accounts = Accounts, Depth = Orders,
         ClientIdCapacity = ClientIds ? (int)Math.Min(int.MaxValue / 2, Commands + 2L * Batch + 2L * Orders) : 0,

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using TokenMatch.Benchmarks.Workloads;
+using TokenMatch.Bench.Workloads;
 using TokenMatch.Commands;
 using TokenMatch.Core;
 

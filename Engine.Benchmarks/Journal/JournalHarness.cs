@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using TokenMatch.Benchmarks.Workloads;
+using TokenMatch.Bench.Workloads;
 using TokenMatch.Commands;
 using TokenMatch.Core;
 using TokenMatch.Journal.Format;

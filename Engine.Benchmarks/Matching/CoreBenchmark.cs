@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using TokenMatch.Benchmarks.Workloads;
+using TokenMatch.Bench.Workloads;
 using TokenMatch.Commands;
 using TokenMatch.Core;
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using TokenMatch.Benchmarks.Workloads;
+using TokenMatch.Bench.Workloads;
 
 namespace TokenMatch.Benchmarks.Matching;
 

@@ -1,4 +1,4 @@
-using TokenMatch.Benchmarks.Workloads;
+using TokenMatch.Bench.Workloads;
 
 namespace TokenMatch.Benchmarks.Matching;
 

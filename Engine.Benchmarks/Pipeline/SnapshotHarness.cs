@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
-using TokenMatch.Benchmarks.Workloads;
+using TokenMatch.Bench.Workloads;
 using TokenMatch.Commands;
 using TokenMatch.Core;
 

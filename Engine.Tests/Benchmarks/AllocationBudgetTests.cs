@@ -1,4 +1,4 @@
-using TokenMatch.Benchmarks.Workloads;
+using TokenMatch.Bench.Workloads;
 using TokenMatch.Commands;
 using TokenMatch.Core;
 

@@ -72,7 +72,7 @@ public class SimulateTests
                   from bots in Gen.Choose(0, 8)
                   from bad in Gen.Elements(true, false)
                   select Small((ulong)seed, honest, bots, bad);
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(25 * CommandGenerators.Multiplier).WithQuietOnSuccess(true),
+        Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(25 * CommandGenerators.Multiplier).WithQuietOnSuccess(true),
             Prop.ForAll(Arb.From(gen), options =>
             {
                 SimulationReport report = RunInProcess(options);

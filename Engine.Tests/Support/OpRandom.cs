@@ -7,10 +7,10 @@ namespace TokenMatch.Tests.Support;
 public struct OpRandom
 {
     // The one SplitMix64 of the project (the benchmark workload's, linked into the tests).
-    private TokenMatch.Benchmarks.Workloads.WorkloadRandom _bits;
+    private TokenMatch.Bench.Workloads.WorkloadRandom _bits;
 
     /// <summary>Starts the stream at <paramref name="seed"/>.</summary>
-    public OpRandom(ulong seed) => _bits = new TokenMatch.Benchmarks.Workloads.WorkloadRandom(seed);
+    public OpRandom(ulong seed) => _bits = new TokenMatch.Bench.Workloads.WorkloadRandom(seed);
 
     /// <summary>The next 64 random bits.</summary>
     public ulong NextBits() => _bits.NextBits();
