@@ -208,7 +208,7 @@ public static class ServeRunner
                 DemoBootstrap.ApplyAsync(host, bootstrap.Accounts()
                     .Concat(bootstrap.Cycle(0, firstCycle.Start, firstCycle.End))
                     .Concat(keys.Select(k => k.Issue))
-                    .Concat(ConfiguredKeys(config))).GetAwaiter().GetResult();
+                    .Concat(config.ApiKeyCommands())).GetAwaiter().GetResult();
             }
             catch (Exception e) when (e is BootstrapException or FormatException)
             {
@@ -304,7 +304,4 @@ public static class ServeRunner
             return $"the key file {path} does not belong to this journal (its provider key is unknown to the engine)";
         return null;
     }
-
-    /// <summary>Issue commands for the configuration's API-key hashes (real deployments).</summary>
-    private static IEnumerable<Command> ConfiguredKeys(ServeConfig config) => [];
 }
