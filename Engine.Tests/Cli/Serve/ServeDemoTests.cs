@@ -69,29 +69,8 @@ public sealed class ServeDemoTests
                 Assert.That(await first.TerminateAsync(), Is.EqualTo(0), "SIGTERM exits 0");
                 Assert.That(first.Output, Does.Contain("stopping").And.Contain("stopped; journal synced at sequence"));
             }
-            ulong stoppedHash = 0;
-            {
-                RecoveryResult offline = JournalRecovery.Recover(journal);
-                stoppedHash = offline.Core.StateHash();
-            }
-
-            await using ServeProcess second = await ServeProcess.StartAsync("--journal", journal);
-            Assert.That(second.Output, Does.Contain("recovered"));
-            Assert.That(second.PrintedHashes[0], Is.EqualTo(stoppedHash), "the restarted engine is the one that stopped");
-            Assert.That(File.ReadAllText(keyPath), Is.EqualTo(keyText), "keys are not rewritten");
-            KeyFile again = KeyFile.Read(keyPath);
-            await using (GatewayClient provider = await GatewayClient.ConnectAsync(new ClientOptions { Port = second.Port, ApiKey = again.Find(KeyFileEntry.Provider)! }))
-            {
-                foreach ((int account, AccountInfo info) in before)
-                {
-                    AccountInfo now = await provider.AccountAsync(account);
-                    Assert.That((now.Available, now.Held, now.Tier, now.OpenOrders), Is.EqualTo((info.Available, info.Held, info.Tier, info.OpenOrders)), $"account {account}");
-                    Assert.That(now.Lots, Is.EqualTo(info.Lots), $"account {account} lots");
-                }
-                IReadOnlyList<OrderInfo> open = await provider.OpenOrdersAsync(trader);
-                Assert.That(open.Select(o => o.OrderId), Is.EqualTo(new[] { orderId }), "the bid rests again");
-            }
-            Assert.That(await second.TerminateAsync(), Is.EqualTo(0));
+            await ServeRestart.AssertRecoversAsync(journal, keyPath, keyText, before, trader, orderId,
+                "the restarted engine is the one that stopped", "the bid rests again");
         }
         finally
         {
