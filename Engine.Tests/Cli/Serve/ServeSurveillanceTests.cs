@@ -35,9 +35,9 @@ public sealed class ServeSurveillanceTests
         }
         """;
 
-    // Retried once: one clean-clone CI run of 2026-12-03 timed out waiting for the first run's two
-    // alerts (31 s) while every other run passed (in isolation, under three busy loops, and in the
-    // other full runs); not yet explained. The timeout message now says which alerts did arrive.
+    // Retried once: two clean-clone CI runs of 2026-12-03 timed out with the collusion alert but not
+    // the sybil one, because the last probe's record was never completed (see PlantAsync: now two
+    // probes). The timeout message says which alerts did arrive.
     [Test]
     [Retry(2)]
     public async Task Live_alerts_over_the_gateway_equal_surveil_on_the_journal_and_a_restart_continues_them()
@@ -186,7 +186,10 @@ public sealed class ServeSurveillanceTests
             // Past the next whole second of engine time, so that the sybil detector judges its clusters.
             await Task.Delay(1_200);
         }
-        // A rejected probe: its event closes the last command, so the detectors judge everything sent.
+        // Two rejected probes: a command's record is complete only when a later command's events arrive
+        // (the clock's time commands have none), so the first probe closes the last command sent and the
+        // second closes the first, whose time is past the next whole second: the sybil judgement runs.
+        await provider.SendAsync(AlertSubscriptionTests.Request(Command.Deposit(0, 1_999_999, 0)));
         await provider.SendAsync(AlertSubscriptionTests.Request(Command.Deposit(0, 1_999_999, 0)));
         int expected = farmBase > 0 ? 2 : 1;
         string Arrived() { lock (alerts) return alerts.Count == 0 ? "none" : string.Join(", ", alerts.Select(a => $"#{a.Id} {a.Detector}")); }
