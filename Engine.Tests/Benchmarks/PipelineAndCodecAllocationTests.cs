@@ -38,18 +38,26 @@ public class PipelineAndCodecAllocationTests
             PostAll(host, batch, clock, answers);
         }
 
-        // A few bytes from the runtime's own threads (tiering, timers) can land in a process-wide
-        // count at any time; the pipeline's share is what repeats with every command, so the budget is
-        // under one byte per hundred commands over 100,000 (a per-command allocation is ≥ 24 B each).
-        flow.Prepare(BatchKind.Mix, batch);
-        long before = GC.GetTotalAllocatedBytes(precise: true);
-        PostAll(host, batch, clock, answers);
-        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        // The count is process-wide: the runtime's own threads (tiering, timers) and whatever an earlier
+        // test left running can add bytes to one window. The pipeline's share repeats with every command,
+        // so it is in every window: the budget is under one byte per hundred commands over 100,000 (a
+        // per-command allocation is ≥ 24 B each) in the best of up to five windows.
+        var windows = new List<long>(5);
+        long allocated = long.MaxValue;
+        for (int window = 0; window < 5 && allocated >= batch.Length / 100; window++)
+        {
+            flow.Prepare(BatchKind.Mix, batch);
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            PostAll(host, batch, clock, answers);
+            long bytes = GC.GetTotalAllocatedBytes(precise: true) - before;
+            windows.Add(bytes);
+            allocated = Math.Min(allocated, bytes);
+        }
 
         Assert.That(host.Fault, Is.Null);
-        Assert.That(allocated, Is.LessThan(batch.Length / 100), $"{allocated} bytes over {batch.Length} commands through the pipeline ({(double)allocated / batch.Length:F3} B/command)");
+        Assert.That(allocated, Is.LessThan(batch.Length / 100), $"at best {allocated} bytes over {batch.Length} commands through the pipeline ({(double)allocated / batch.Length:F3} B/command); windows: {string.Join(", ", windows)}");
         Assert.That(answers.NotOk, Is.Zero, "every generated command is valid");
-        Assert.That(answers.Count, Is.EqualTo(4L * batch.Length), "every posted command is answered");
+        Assert.That(answers.Count, Is.EqualTo((3L + windows.Count) * batch.Length), "every posted command is answered");
     }
 
     [Test]
