@@ -59,7 +59,7 @@ public sealed class AlertSubscriptionTests
                 clock.Now = c.Timestamp;
                 await provider.SendAsync(Request(c));
             }
-            // A rejected probe: its event closes the last command, so the detectors judge it now.
+            // A rejected probe, journaled and surveyed like the rest.
             await provider.SendAsync(Request(Command.Deposit(0, PopulationGenerator.Provider, 0)));
             long last = (await provider.StateHashAsync()).Sequence;
             Assert.That(surveillance.WaitForSequence(last - 1, TimeSpan.FromSeconds(60)), "the detectors caught up");

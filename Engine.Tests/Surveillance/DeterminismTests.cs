@@ -100,9 +100,9 @@ public sealed class DeterminismTests
             clock.Now = c.Timestamp;
             Assert.That(host.Post(c), Is.EqualTo(ResultCode.Ok));
         }
-        // Let the detectors catch up (the last command is judged once its successor's events arrive),
+        // Let the detectors catch up (judged once the pipeline has delivered its events),
         // so that responses to alerts raised near the end still reach the ring before it stops.
-        host.Post(Command.Deposit(0, PopulationGenerator.Provider, 0)); // a rejected probe: its event closes the last command
+        host.Post(Command.Deposit(0, PopulationGenerator.Provider, 0)); // a rejected probe, journaled and surveyed like the rest
         Assert.That(surveillance.WaitForSequence(p.Commands.Count - 1, TimeSpan.FromSeconds(60)), "the detectors caught up");
         host.Stop();
         surveillance.Stop();

@@ -11,4 +11,13 @@ public interface IEventSubscriber
 {
     /// <summary>The next events, in order. The span is valid only during the call.</summary>
     void OnEvents(ReadOnlySpan<Event> events);
+
+    /// <summary>
+    /// Every event of every command up to <paramref name="sequence"/> has been given to
+    /// <see cref="OnEvents"/>: those commands are complete, including the ones that emitted no event
+    /// (a time command). Called on the release thread after the events it covers, with an increasing
+    /// sequence; by default nothing. A subscriber that pairs commands with their events (surveillance)
+    /// uses it to close the last command before an idle spell instead of waiting for the next one's events.
+    /// </summary>
+    void OnCompleted(long sequence) { }
 }

@@ -43,6 +43,8 @@ internal sealed class ReleaseStage : IStageProcessor
     private long _delivered;
     /// <summary>The first command of the batch the journal failed on; nothing from it on leaves the process.</summary>
     private long _journalFailedAt = long.MaxValue;
+    /// <summary>The last command subscribers were told is complete (<see cref="IEventSubscriber.OnCompleted"/>).</summary>
+    private long _completed;
 
     public ReleaseStage(RingBuffer<Command> commands, RingBuffer<Event> events, SequenceBarrier barrier, IJournalConsumer journal,
         ICommandCallback?[] callbacks, long[] eventEnds, Sequence coreSequence, Sequence releaseSequence, Sequence eventSequence,
@@ -65,6 +67,7 @@ internal sealed class ReleaseStage : IStageProcessor
         _status = status;
         _journaled = releaseSequence.Value;
         _delivered = eventSequence.Value;
+        _completed = releaseSequence.Value;
     }
 
     /// <summary>The last command answered and freed: producers gate on it.</summary>
@@ -115,6 +118,10 @@ internal sealed class ReleaseStage : IStageProcessor
         long core = _coreSequence.Value;
         long events = _eventCursor.Value;
         if (events > _delivered) progress |= DeliverEvents(events);
+        // Every event of the commands up to the core's sequence was published before that sequence was
+        // stored, so after the delivery above those that the journal has (and did not fail on) are complete.
+        long complete = Math.Min(core, Math.Min(_journaled, _journalFailedAt - 1));
+        if (complete > _completed) NotifyCompleted(complete);
 
         long releasable = Math.Min(core, _journaled);
         if (!_notes.IsEmpty) progress |= HandNotes();
@@ -194,6 +201,22 @@ internal sealed class ReleaseStage : IStageProcessor
             else hi = mid;
         }
         return lo;
+    }
+
+    private void NotifyCompleted(long sequence)
+    {
+        _completed = sequence;
+        foreach (IEventSubscriber subscriber in _subscribers.Items)
+        {
+            try
+            {
+                subscriber.OnCompleted(sequence);
+            }
+            catch (Exception e)
+            {
+                _status.Report(e);
+            }
+        }
     }
 
     private void Deliver(IEventSubscriber subscriber, ReadOnlySpan<Event> events)

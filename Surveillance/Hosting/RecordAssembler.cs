@@ -7,9 +7,10 @@ namespace TokenMatch.Surveillance.Hosting;
 /// <summary>
 /// Pairs a stream of commands with the stream of their events and feeds the
 /// <see cref="SurveillanceEngine"/> one (command, events) record at a time, in sequence order.
-/// A command's events are complete once an event of a later command arrives (or the input
-/// ends), because the core emits events in command order; commands that emit nothing (a
-/// heartbeat) pass with no events. Every command must be added before its events (the pipeline
+/// A command's events are complete once an event of a later command arrives, the source says so
+/// (<see cref="CompleteThrough"/>: the pipeline's release stage after each delivery), or the input
+/// ends, because the core emits events in command order; commands that emit nothing (a
+/// heartbeat, a time command) pass with no events. Every command must be added before its events (the pipeline
 /// guarantees it: events are released only after the journal stage has seen their command).
 /// Owned by one thread.
 /// </summary>
@@ -56,6 +57,16 @@ public sealed class RecordAssembler(SurveillanceEngine engine)
             }
             _events.Add(e);
         }
+    }
+
+    /// <summary>
+    /// Every event of the commands up to <paramref name="sequence"/> has been added: passes them now, so
+    /// the last command before an idle spell is judged when it ran, not when the next command's events come.
+    /// </summary>
+    public void CompleteThrough(long sequence)
+    {
+        if (Abandoned || sequence == long.MaxValue) return;
+        FlushBefore(sequence + 1);
     }
 
     /// <summary>

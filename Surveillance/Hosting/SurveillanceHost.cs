@@ -13,7 +13,10 @@ namespace TokenMatch.Surveillance.Hosting;
 /// batch of events on the event thread. The pipeline releases events only after the journal
 /// stage has returned for their command, so in the queue every command comes before its events.
 /// One detector thread (<c>tokenmatch-surveillance</c>) drains the queue, pairs commands with
-/// their events (<see cref="RecordAssembler"/>) and runs the <see cref="SurveillanceEngine"/>.
+/// their events (<see cref="RecordAssembler"/>) and runs the <see cref="SurveillanceEngine"/>. The
+/// event tap also passes on the release stage's word that every command up to a sequence is complete
+/// (<see cref="IEventSubscriber.OnCompleted"/>), so a command is judged as soon as its events are all
+/// delivered, the last one before an idle spell included.
 /// <para>
 /// The core never waits on a detector: a tap never blocks. When the queue is full the batch is
 /// dropped and counted (<see cref="DroppedBatches"/>); from then on live surveillance is
@@ -149,7 +152,8 @@ public sealed class SurveillanceHost : IDisposable
                 {
                     if (_degraded) continue;
                     if (batch.Commands is not null) _assembler.AddCommands(batch.Commands);
-                    else _assembler.AddEvents(batch.Events);
+                    else if (batch.Events.Length > 0) _assembler.AddEvents(batch.Events);
+                    else _assembler.CompleteThrough(batch.CompletedThrough);
                     Volatile.Write(ref _processed, Engine.State.LastSequence);
                 }
             }
@@ -168,7 +172,8 @@ public sealed class SurveillanceHost : IDisposable
         }
     }
 
-    private readonly record struct Batch(Command[]? Commands, Event[] Events);
+    /// <summary>Commands (journal tap), events (event tap), or neither: every command up to <see cref="CompletedThrough"/> is complete.</summary>
+    private readonly record struct Batch(Command[]? Commands, Event[] Events, long CompletedThrough = -1);
 
     private sealed class JournalTap(SurveillanceHost owner, IJournalConsumer inner) : IJournalConsumer
     {
@@ -197,6 +202,12 @@ public sealed class SurveillanceHost : IDisposable
         {
             if (owner._degraded || events.IsEmpty) return;
             owner.Enqueue(new Batch(null, events.ToArray()));
+        }
+
+        public void OnCompleted(long sequence)
+        {
+            if (owner._degraded) return;
+            owner.Enqueue(new Batch(null, [], sequence));
         }
     }
 

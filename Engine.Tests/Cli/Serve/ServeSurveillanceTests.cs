@@ -35,11 +35,11 @@ public sealed class ServeSurveillanceTests
         }
         """;
 
-    // Retried once: two clean-clone CI runs of 2026-12-03 timed out with the collusion alert but not
-    // the sybil one, because the last probe's record was never completed (see PlantAsync: now two
-    // probes). The timeout message says which alerts did arrive.
+    // Two clean-clone CI runs of 2026-12-03 timed out with the collusion alert but not the sybil one:
+    // live surveillance then judged a command only when a later command's events arrived, so the last
+    // probe was never judged. The release stage now says when commands are complete
+    // (IEventSubscriber.OnCompleted; LiveCompletionTests). The timeout message says which alerts did arrive.
     [Test]
-    [Retry(2)]
     public async Task Live_alerts_over_the_gateway_equal_surveil_on_the_journal_and_a_restart_continues_them()
     {
         string root = ServeProcess.TempRoot("serve-surveillance");
@@ -186,10 +186,7 @@ public sealed class ServeSurveillanceTests
             // Past the next whole second of engine time, so that the sybil detector judges its clusters.
             await Task.Delay(1_200);
         }
-        // Two rejected probes: a command's record is complete only when a later command's events arrive
-        // (the clock's time commands have none), so the first probe closes the last command sent and the
-        // second closes the first, whose time is past the next whole second: the sybil judgement runs.
-        await provider.SendAsync(AlertSubscriptionTests.Request(Command.Deposit(0, 1_999_999, 0)));
+        // A rejected probe whose time is past the next whole second: once it is judged, the sybil judgement runs.
         await provider.SendAsync(AlertSubscriptionTests.Request(Command.Deposit(0, 1_999_999, 0)));
         int expected = farmBase > 0 ? 2 : 1;
         string Arrived() { lock (alerts) return alerts.Count == 0 ? "none" : string.Join(", ", alerts.Select(a => $"#{a.Id} {a.Detector}")); }
