@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using HdrHistogram;
 using TokenMatch.Bench.Results;
 using TokenMatch.Bench.Workloads;
@@ -8,8 +9,10 @@ using TokenMatch.Core;
 namespace TokenMatch.Bench.Targets;
 
 /// <summary>
-/// <c>bench core</c>: the matching core and ledger on one thread. Batches of the mix are generated on
-/// the <see cref="OrderFlow"/>'s shadow core (never timed) and replayed into its twin (timed).
+/// <c>bench core</c>: the matching core and ledger on one thread. The mix is generated on the
+/// <see cref="OrderFlow"/>'s shadow core (never timed) and replayed into its twin (timed); a stream of
+/// up to 2 GiB is generated whole before the clock starts, so the shadow never runs between measured
+/// commands and evicts the twin's caches.
 /// Throughput: the replay flat out. Latency: each command waits for its scheduled send time, runs,
 /// and records the time from that schedule to its end, so a slow command delays (and counts against)
 /// the ones behind it, as a queue would.
@@ -34,10 +37,19 @@ public static class CoreTarget
         TimeSpan cpu = TimeSpan.Zero;
         long limitTicks = options.Seconds is double s ? (long)(s * Stopwatch.Frequency) : long.MaxValue;
         long target = options.Seconds is null ? options.Commands : long.MaxValue;
+        // A stream that fits is generated whole before the clock starts, so the shadow core's run
+        // between batches does not evict the measured core's caches; a longer one (or --seconds) is
+        // generated batch by batch, between measured stretches.
+        Command[]? stream = options.Seconds is null && Fits(target) ? Generate(flow, target, batch.Length, progress) : null;
         while (measured < target && ticks < limitTicks)
         {
-            Span<Command> part = batch.AsSpan(0, (int)Math.Min(batch.Length, target - measured));
-            flow.Prepare(BatchKind.Mix, part);
+            Span<Command> part;
+            if (stream is not null) part = stream.AsSpan((int)measured, (int)Math.Min(batch.Length, target - measured));
+            else
+            {
+                part = batch.AsSpan(0, (int)Math.Min(batch.Length, target - measured));
+                flow.Prepare(BatchKind.Mix, part);
+            }
             TimeSpan cpuBefore = Clock.ProcessCpu();
             long allocated = GC.GetAllocatedBytesForCurrentThread();
             long start = Stopwatch.GetTimestamp();
@@ -55,7 +67,8 @@ public static class CoreTarget
             Commands = measured, Seconds = seconds, CommandsPerSecond = measured / seconds, NanosecondsPerCommand = seconds * 1e9 / measured,
             CoresBusy = cpu.TotalSeconds / seconds, AllocatedBytesPerCommand = (double)bytes / measured,
             EventsPerCommand = (double)sink.Events / measured, ReplayIdentical = flow.TwinMatchesShadow(),
-            Detail = $"{Describe(counts, before)}; {flow.LiveCount:N0} resting at the end; {sink.Trades:N0} trades",
+            Detail = $"{Describe(counts, before)}; {flow.LiveCount:N0} resting at the end; {sink.Trades:N0} trades; "
+                + (stream is not null ? "stream generated before the clock started" : $"generated in batches of {batch.Length:N0} between measured stretches"),
         };
     }
 
@@ -80,13 +93,26 @@ public static class CoreTarget
             long count = Math.Max(10, (long)(rate * options.StepSeconds));
             long warmup = count / 10;
             double ticksPerCommand = Stopwatch.Frequency / rate;
+            long scheduleStart = 0;
             long done = 0, busyTicks = 0;
+            // The step's commands generated before its schedule starts when they fit: one stretch of
+            // schedule, no generator between commands. Otherwise each batch is its own stretch (the
+            // generator's pause between batches is the harness's, not the core's).
+            Command[]? stream = Fits(count) ? Generate(flow, count, batch.Length, null) : null;
             while (done < count)
             {
-                Span<Command> part = batch.AsSpan(0, (int)Math.Min(batch.Length, count - done));
-                flow.Prepare(BatchKind.Mix, part);
-                // Each batch is its own stretch of the schedule: the generator's pause between batches is the harness's, not the core's.
-                long start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 1000;
+                Span<Command> part;
+                if (stream is not null) part = stream.AsSpan((int)done, (int)Math.Min(batch.Length, count - done));
+                else
+                {
+                    part = batch.AsSpan(0, (int)Math.Min(batch.Length, count - done));
+                    flow.Prepare(BatchKind.Mix, part);
+                }
+                // A whole stream keeps one schedule; a batch starts its own a millisecond from now.
+                long start = stream is not null && done > 0
+                    ? scheduleStart + (long)(done * ticksPerCommand)
+                    : Stopwatch.GetTimestamp() + Stopwatch.Frequency / 1000;
+                if (done == 0) scheduleStart = start;
                 for (int i = 0; i < part.Length; i++)
                 {
                     long due = start + (long)(i * ticksPerCommand);
@@ -94,7 +120,9 @@ public static class CoreTarget
                     core.Execute(ref part[i], sink);
                     if (done + i >= warmup) histogram.RecordValue(Math.Max(0, Clock.Nanos(Stopwatch.GetTimestamp() - due)));
                 }
-                busyTicks += Stopwatch.GetTimestamp() - start;
+                long end = Stopwatch.GetTimestamp();
+                if (stream is not null) busyTicks = end - scheduleStart; // one stretch from its start
+                else busyTicks += end - start;
                 done += part.Length;
                 progress?.Invoke($"{rate:N0}/s", (r + (double)done / count) / rates.Length);
             }
@@ -108,6 +136,21 @@ public static class CoreTarget
         }
         progress?.Invoke("done", 1);
         return steps;
+    }
+
+    /// <summary>Streams up to 2 GiB are generated whole before they are measured.</summary>
+    private static bool Fits(long commands) => commands <= (2L << 30) / Unsafe.SizeOf<Command>();
+
+    /// <summary>The next <paramref name="count"/> commands of the mix, generated (on the shadow) in batches.</summary>
+    private static Command[] Generate(OrderFlow flow, long count, int batch, Action<string, double>? progress)
+    {
+        var stream = new Command[count];
+        for (long at = 0; at < count; at += batch)
+        {
+            flow.Prepare(BatchKind.Mix, stream.AsSpan((int)at, (int)Math.Min(batch, count - at)));
+            progress?.Invoke("generating", (double)at / count);
+        }
+        return stream;
     }
 
     /// <summary>The measured loop: every command of the batch through the core, nothing else.</summary>
