@@ -38,6 +38,9 @@ internal sealed class GttQueue
     /// <summary>The least (expiry, order id) and its slot; only when <see cref="Count"/> &gt; 0.</summary>
     public (long At, long OrderId, int Slot) Peek() => (_heap[0].At, _heap[0].OrderId, _heap[0].Slot);
 
+    /// <summary>Whether an expiry is due at or before <paramref name="now"/>: the per-command check, a compare, no copy of the head.</summary>
+    public bool DueBy(long now) => _count > 0 && _heap[0].At <= now;
+
     /// <summary>Whether the order in <paramref name="slot"/> is queued.</summary>
     public bool Contains(int slot) => (uint)slot < (uint)_position.Length && _position[slot] >= 0;
 
