@@ -3,100 +3,84 @@ using System.Runtime.CompilerServices;
 namespace TokenMatch.Matching;
 
 /// <summary>
-/// Order id → pool slot: open addressing with linear probing over a power-of-two table (ids and
-/// slots in parallel arrays), deletion by backward shift (no tombstones), so lookups stay short and
-/// steady-state use allocates nothing. Ids are positive; 0 marks
-/// an empty cell. Grows (rarely) at half full. Every probe is bounded by the largest distance any id
-/// ever sat from its home cell, never by the length of a run of occupied cells. Owned by the core thread.
+/// Order id → pool slot. The core hands out ids in increasing order, so the index is first a
+/// direct-mapped table: id <c>i</c> lives in cell <c>i mod size</c> (one 16-byte cell, four to a cache
+/// line), and orders placed one after another sit side by side, so an insert reads the line the last
+/// one wrote. An id whose cell is still held by an older live order (one that outlived a whole lap of
+/// the table) goes to a <see cref="SpillIndex"/> (hashed, linear probing), looked at only when it is
+/// not empty. An id is in exactly one of the two. The table is at least twice the live orders (it
+/// grows, rarely, at half full), so a lap is long and the spill small; whatever the id pattern, a
+/// lookup is one cell, or one cell and a bounded probe of the spill. Ids are positive; 0 marks an
+/// empty cell. Steady-state use allocates nothing. Owned by the core thread.
 /// </summary>
 public sealed class OrderIndex
 {
-    private long[] _ids;
-    private int[] _slots;
+    /// <summary>One cell: an order id (0 when empty) and its pool slot; 16 bytes.</summary>
+    internal struct Cell
+    {
+        public long Id;
+        public int Slot;
+    }
+
+    private Cell[] _direct;
     private int _mask;
     private int _count;
-    private int _maxDisplacement;
+    private readonly SpillIndex _spill;
 
     /// <summary>Creates an index sized for <paramref name="capacity"/> live orders.</summary>
     public OrderIndex(int capacity)
     {
         int size = 16;
         while (size < capacity * 2) size <<= 1;
-        _ids = new long[size];
-        _slots = new int[size];
+        _direct = new Cell[size];
         _mask = size - 1;
+        _spill = new SpillIndex(Math.Max(16, capacity / 16));
     }
 
     /// <summary>Live entries.</summary>
     public int Count => _count;
 
-    /// <summary>
-    /// An id's home cell: Fibonacci hashing spreads ids over the table, so a block of sequential ids
-    /// never lands on the cells of another block and every id sits within a few cells of its home.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Home(long id) => (int)((ulong)id * 0x9E3779B97F4A7C15UL >> 40) & _mask;
+    /// <summary>Entries in the spill table (ids whose direct cell an older live order held when they came).</summary>
+    public int Spilled => _spill.Count;
 
     /// <summary>The slot of order <paramref name="id"/>, if live.</summary>
     public bool TryGetValue(long id, out int slot)
     {
-        int i = Find(id);
-        slot = i >= 0 ? _slots[i] : -1;
-        return i >= 0;
-    }
-
-    /// <summary>The cell holding <paramref name="id"/>, or -1.</summary>
-    private int Find(long id)
-    {
-        if (id <= 0) return -1;
-        long[] ids = _ids;
-        int home = Home(id);
-        for (int d = 0; d <= _maxDisplacement; d++)
+        if (id > 0)
         {
-            int i = (home + d) & _mask;
-            long k = ids[i];
-            if (k == id) return i;
-            if (k == 0) return -1;
+            ref Cell cell = ref _direct[(int)id & _mask];
+            if (cell.Id == id)
+            {
+                slot = cell.Slot;
+                return true;
+            }
+            if (_spill.Count > 0) return _spill.TryGetValue(id, out slot);
         }
-        return -1;
+        slot = -1;
+        return false;
     }
 
     /// <summary>Adds a new id (the caller guarantees it is not present and positive).</summary>
     public void Add(long id, int slot)
     {
-        if (_count * 2 >= _ids.Length) Grow();
-        int home = Home(id);
-        int d = 0;
-        while (_ids[(home + d) & _mask] != 0) d++;
-        int i = (home + d) & _mask;
-        _ids[i] = id;
-        _slots[i] = slot;
-        if (d > _maxDisplacement) _maxDisplacement = d;
+        if (_count * 2 >= _direct.Length) Grow();
+        ref Cell cell = ref _direct[(int)id & _mask];
+        if (cell.Id == 0)
+        {
+            cell.Id = id;
+            cell.Slot = slot;
+        }
+        else _spill.Add(id, slot);
         _count++;
     }
 
     /// <summary>Removes an id if present.</summary>
     public bool Remove(long id)
     {
-        int hole = Find(id);
-        if (hole < 0) return false;
-        long[] ids = _ids;
-        // Backward shift: pull later cells of the run into the hole when their home allows it. A cell
-        // more than the largest displacement past the hole cannot belong before it, so stop there.
-        for (int gap = 1; gap <= _maxDisplacement; gap++)
-        {
-            int j = (hole + gap) & _mask;
-            long k = ids[j];
-            if (k == 0) break;
-            if (((j - Home(k)) & _mask) >= gap)
-            {
-                ids[hole] = k;
-                _slots[hole] = _slots[j];
-                hole = j;
-                gap = 0;
-            }
-        }
-        ids[hole] = 0;
+        if (id <= 0) return false;
+        ref Cell cell = ref _direct[(int)id & _mask];
+        if (cell.Id == id) cell.Id = 0;
+        else if (_spill.Count == 0 || !_spill.Remove(id)) return false;
         _count--;
         return true;
     }
@@ -104,14 +88,16 @@ public sealed class OrderIndex
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow()
     {
-        long[] ids = _ids;
-        int[] slots = _slots;
-        _ids = new long[ids.Length * 2];
-        _slots = new int[ids.Length * 2];
-        _mask = _ids.Length - 1;
+        Cell[] old = _direct;
+        _direct = new Cell[old.Length * 2];
+        _mask = _direct.Length - 1;
         _count = 0;
-        _maxDisplacement = 0;
-        for (int i = 0; i < ids.Length; i++)
-            if (ids[i] != 0) Add(ids[i], slots[i]);
+        var spilled = new List<Cell>(_spill.Count);
+        foreach (Cell c in _spill.Cells)
+            if (c.Id != 0) spilled.Add(c);
+        foreach (Cell c in spilled) _spill.Remove(c.Id);
+        foreach (Cell c in old)
+            if (c.Id != 0) Add(c.Id, c.Slot);
+        foreach (Cell c in spilled) Add(c.Id, c.Slot);
     }
 }
