@@ -40,7 +40,7 @@ public class ClientIdTableProperties
             {
                 bool found = table.TryGetSlot(account, clientId, out int slot);
                 bool expected = model.TryGetValue((account, clientId), out int expectedSlot);
-                if (found != expected || found && slot != expectedSlot)
+                if (found != expected || (found ? slot != expectedSlot : slot != -1))
                     return false.Label($"TryGetSlot({account}, {clientId}) = {found}/{slot} at step {step}");
                 if (table.Contains(account, clientId) != expected) return false.Label($"Contains({account}, {clientId}) at step {step}");
             }
@@ -86,5 +86,68 @@ public class ClientIdTableProperties
 
     [Test]
     public void ClientIdZeroCannotBeClaimed() =>
-        Assert.That(() => new ClientIdTable(16).TryAdd(1, 0, 0), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(() => new ClientIdTable(16).TryAdd(1, 0, 0),
+            Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("client id 0 means none"));
+
+    /// <summary>SplitMix64's finaliser as docs/state-hash.md writes it.</summary>
+    private static ulong M(ulong z)
+    {
+        z ^= z >> 30;
+        z *= 0xBF58476D1CE4E5B9;
+        z ^= z >> 27;
+        z *= 0x94D049BB133111EB;
+        return z ^ (z >> 31);
+    }
+
+    [Test]
+    public void TheClaimDigestIsTheDocumentedFormula()
+    {
+        var r = new OpRandom(11);
+        for (int i = 0; i < 1_000; i++)
+        {
+            int account = (int)r.Below(1 << 24);
+            long clientId = (long)r.NextBits();
+            Assert.That(ClientIdTable.ClaimDigest(account, clientId), Is.EqualTo(M(M((ulong)clientId) + (uint)account)), $"({account}, {clientId})");
+        }
+        Assert.That(ClientIdTable.ClaimDigest(0, 1), Is.EqualTo(M(M(1))));
+    }
+
+    [TestCase(0, 16)]
+    [TestCase(12, 16)]
+    [TestCase(13, 32)]
+    [TestCase(24, 32)]
+    [TestCase(25, 64)]
+    [TestCase(-5, 16)]
+    [TestCase(805_306_368, 1 << 30)]
+    [TestCase(int.MaxValue, 1 << 30)]
+    public void CapacityKeepsTheExpectedClaimsAtMostThreeQuartersFull(int expected, int capacity) =>
+        Assert.That(ClientIdTable.CapacityFor(expected), Is.EqualTo(capacity));
+
+    [Test]
+    public void ItGrowsAtThreeQuartersFullAndNotBefore()
+    {
+        var table = new ClientIdTable(0);
+        Assert.That(table.Capacity, Is.EqualTo(16));
+        for (int i = 1; i <= 12; i++) table.TryAdd(1, i, i);
+        Assert.That(table.Capacity, Is.EqualTo(16), "12 of 16");
+        table.TryAdd(1, 13, 13);
+        Assert.That(table.Capacity, Is.EqualTo(32), "the 13th claim");
+        for (int i = 14; i <= 24; i++) table.TryAdd(1, i, i);
+        Assert.That(table.Capacity, Is.EqualTo(32), "24 of 32");
+        table.TryAdd(1, 25, 25);
+        Assert.That(table.Capacity, Is.EqualTo(64), "the 25th claim");
+        for (int i = 1; i <= 25; i++) Assert.That(table.TryGetSlot(1, i, out int slot) && slot == i, $"claim {i} after growing");
+    }
+
+    [Test]
+    public void SetSlotMovesAnExistingClaimOnly()
+    {
+        var table = new ClientIdTable(4);
+        table.TryAdd(3, 77, 5);
+        Assert.That(table.SetSlot(3, 77, 9), Is.True);
+        Assert.That(table.TryGetSlot(3, 77, out int slot) ? slot : -2, Is.EqualTo(9));
+        Assert.That(table.SetSlot(3, 78, 9), Is.False, "unclaimed id");
+        Assert.That(table.SetSlot(4, 77, 9), Is.False, "another account's id");
+        Assert.That(table.Count, Is.EqualTo(1));
+    }
 }
