@@ -150,4 +150,15 @@ public class ClientIdTableProperties
         Assert.That(table.SetSlot(4, 77, 9), Is.False, "another account's id");
         Assert.That(table.Count, Is.EqualTo(1));
     }
+
+    [Test]
+    public void SetSlotReachesAClaimInTheTablesFirstCell()
+    {
+        var table = new ClientIdTable(0);
+        long clientId = 0;
+        while (!table.At(0, out _, out _, out _)) table.TryAdd(1, ++clientId, 0);
+        Assert.That(table.At(0, out int account, out long first, out _), Is.True);
+        Assert.That(table.SetSlot(account, first, 42), Is.True);
+        Assert.That(table.TryGetSlot(account, first, out int slot) ? slot : -2, Is.EqualTo(42));
+    }
 }

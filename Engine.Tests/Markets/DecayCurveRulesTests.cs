@@ -185,6 +185,13 @@ public class DecayCurveRulesTests
             t = Math.Clamp(t + step, Start - Month / 10, Start + Month + Month / 10);
             Assert.That(market.DecayAt(t), Is.EqualTo(reference.At(Start, Start + Month, t)), $"step {i} at {t}");
         }
+        // At the very end of a cached interval the value has changed, and the market says so.
+        foreach (long at in new[] { Start + 12_345, Start + Month / 3, Start + Month - 10_000 })
+        {
+            long before = market.DecayAt(at);
+            reference.At(Start, Start + Month, at, out long until);
+            Assert.That(market.DecayAt(until), Is.EqualTo(reference.At(Start, Start + Month, until)).And.Not.EqualTo(before), $"at {until}, the end of the interval from {at}");
+        }
         // A curve change is seen once the cache is reset.
         t = Start + Month / 2;
         Assert.That(market.DecayAt(t), Is.EqualTo(Full / 2));
