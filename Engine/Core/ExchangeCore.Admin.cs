@@ -205,9 +205,12 @@ public sealed partial class ExchangeCore
         if (bid >= 0 && market.Book.Crosses(Side.Buy, _orders[bid].Price))
         {
             market.Book.Remove(bid);
-            _decay = market.DecayAt(_now);
-            var taker = new Taker { Index = bid, Side = Side.Buy, Limit = _orders[bid].Price, Stp = StpMode.None, IsBuyback = true };
-            MatchAndRest(market, ref taker);
+            var taker = new Taker
+            {
+                Index = bid, Side = Side.Buy, Limit = _orders[bid].Price, Stp = StpMode.None, IsBuyback = true,
+                DecayPpm = market.DecayAt(_now),
+            };
+            MatchAndRest(market, in taker);
         }
         return ResultCode.Ok;
     }
@@ -332,9 +335,8 @@ public sealed partial class ExchangeCore
         EmitOrderAccepted(index);
         if (market.State == MarketState.Open)
         {
-            _decay = decay;
-            var taker = new Taker { Index = index, Side = Side.Buy, Limit = price, Stp = StpMode.None, IsBuyback = true };
-            MatchAndRest(market, ref taker);
+            var taker = new Taker { Index = index, Side = Side.Buy, Limit = price, Stp = StpMode.None, IsBuyback = true, DecayPpm = decay };
+            MatchAndRest(market, in taker);
         }
         else market.Book.Add(index);
         return ResultCode.Ok;

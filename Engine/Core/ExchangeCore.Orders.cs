@@ -79,8 +79,7 @@ public sealed partial class ExchangeCore
         o.Type = c.OrderType;
         o.Tif = tif;
         o.Stp = stp;
-        var taker = new Taker { Index = index, Side = c.Side, Limit = limit, Stp = stp };
-        _decay = decay;
+        var taker = new Taker { Index = index, Side = c.Side, Limit = limit, Stp = stp, DecayPpm = decay };
         if (tif == TimeInForce.Fok && !market.Book.CanFillWhole(in taker))
         {
             _orders.Return(index);
@@ -94,7 +93,7 @@ public sealed partial class ExchangeCore
         EmitOrderAccepted(index);
         // Not indexed by id nor linked to its account yet: only a remainder that rests needs either
         // (an IOC, FOK or market order, or one filled at once, never does).
-        MatchAndRest(market, ref taker, account);
+        MatchAndRest(market, in taker, account);
         return ResultCode.Ok;
     }
 
@@ -103,14 +102,14 @@ public sealed partial class ExchangeCore
     /// (<paramref name="newOrder"/> its account) is indexed and linked to its account only if it rests;
     /// an amended one (<paramref name="newOrder"/> null) already is both.
     /// </summary>
-    private void MatchAndRest(Market market, ref Taker taker, Account? newOrder = null)
+    private void MatchAndRest(Market market, in Taker taker, Account? newOrder = null)
     {
         int index = taker.Index;
         bool linked = newOrder is null;
-        market.Book.Match(ref taker);
+        MatchResult result = market.Book.Match(in taker);
         ref Order o = ref _orders[index];
         if (o.Remaining == 0) FreeOrder(index, linked);
-        else if (taker.Killed) CancelUnrested(index, CancelReason.SelfTrade, linked);
+        else if (result.Killed) CancelUnrested(index, CancelReason.SelfTrade, linked);
         else if (o.Tif is TimeInForce.Ioc or TimeInForce.Fok) CancelUnrested(index, CancelReason.IocRemainder, linked);
         else
         {
@@ -302,9 +301,8 @@ public sealed partial class ExchangeCore
         o.TakerBps = market.TakerBps;
         Hold(account, market.Id, index, quantity);
         EmitAmended(index, quantity);
-        _decay = decay;
-        var taker = new Taker { Index = index, Side = o.Side, Limit = price, Stp = o.Stp };
-        MatchAndRest(market, ref taker);
+        var taker = new Taker { Index = index, Side = o.Side, Limit = price, Stp = o.Stp, DecayPpm = decay };
+        MatchAndRest(market, in taker);
         return ResultCode.Ok;
     }
 

@@ -39,7 +39,6 @@ public sealed partial class ExchangeCore : IBookHost
     private long _sequence = -1;
     private long _now;
     private CommandType _commandType;
-    private long _decay;
 
     private long _clock;
     private long _nextOrderId = 1;
@@ -73,8 +72,6 @@ public sealed partial class ExchangeCore : IBookHost
     public long Clock => _clock;
 
     OrderPool IBookHost.Orders => _orders;
-
-    long IBookHost.DecayPpm => _decay;
 
     /// <summary>Runs one command: writes <see cref="Command.Result"/> and <see cref="Command.EventCount"/>, hands events to <paramref name="sink"/>.</summary>
     public void Execute(ref Command command, IEventSink sink)

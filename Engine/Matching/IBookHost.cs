@@ -1,17 +1,14 @@
 namespace TokenMatch.Matching;
 
 /// <summary>
-/// What an order book asks of the core while it matches: who belongs to whom, the decay factor
-/// of the command's instant, and the ledger and event side of every fill, self-trade action and
-/// level change. Implemented by the core; called on the core thread only.
+/// What an order book asks of the core while it matches: who belongs to whom, and the ledger and
+/// event side of every fill, self-trade action and level change (the decay comes with the
+/// <see cref="Taker"/>). Implemented by the core; called on the core thread only.
 /// </summary>
 public interface IBookHost
 {
     /// <summary>The order pool shared by the books of one core.</summary>
     OrderPool Orders { get; }
-
-    /// <summary>D(t) of the market being matched, in ppm, at the current command's time.</summary>
-    long DecayPpm { get; }
 
     /// <summary>True when two accounts are one beneficial owner (same account or same owner group) right now.</summary>
     bool SameOwner(int accountA, int accountB);

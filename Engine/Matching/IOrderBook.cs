@@ -33,8 +33,11 @@ public interface IOrderBook
     /// </summary>
     bool CanFillWhole(in Taker taker);
 
-    /// <summary>Matches an incoming order against the book until it is filled, killed or no longer crosses.</summary>
-    void Match(ref Taker taker);
+    /// <summary>
+    /// Matches an incoming order against the book until it is filled, killed by self-trade prevention
+    /// or no longer crosses, at the decay the taker carries; says which of the last two ended it.
+    /// </summary>
+    MatchResult Match(in Taker taker);
 
     /// <summary>Appends the resting orders of one side in priority order (best price first, then time).</summary>
     void CollectOrders(Side side, List<int> into);

@@ -6,18 +6,18 @@ namespace TokenMatch.Matching;
 public sealed partial class OrderBook
 {
     /// <inheritdoc/>
-    public void Match(ref Taker taker)
+    public MatchResult Match(in Taker taker)
     {
         bool buy = taker.Side == Side.Buy;
         PriceLevel[] levels = buy ? _asks : _bids;
         Side makerSide = buy ? Side.Sell : Side.Buy;
         int limit = IndexOf(taker.Limit);
-        long decay = _host.DecayPpm;
+        long decay = taker.DecayPpm;
         ref Order t = ref _pool[taker.Index];
         while (t.Remaining > 0)
         {
             int i = buy ? _bestAsk : _bestBid;
-            if (i < 0 || (buy ? i > limit : i < limit)) return;
+            if (i < 0 || (buy ? i > limit : i < limit)) return MatchResult.Done;
             long price = PriceAt(i);
             long exec = Pricing.Effective(price, decay, _tick);
             ref PriceLevel level = ref levels[i];
@@ -29,7 +29,7 @@ public sealed partial class OrderBook
                 int next = o.Next;
                 if (taker.Stp != StpMode.None && !taker.IsBuyback && !o.IsBuyback && _host.SameOwner(t.Account, o.Account))
                 {
-                    if (!SelfTrade(ref taker, ref t, m, ref level, makerSide, price)) return;
+                    if (!SelfTrade(in taker, ref t, m, ref level, makerSide, price)) return MatchResult.SelfTradeKilled;
                 }
                 else
                 {
@@ -48,16 +48,19 @@ public sealed partial class OrderBook
                 m = next;
             }
         }
+        return MatchResult.Done;
     }
 
-    /// <summary>Applies the incoming order's self-trade mode to resting order <paramref name="m"/>; false when matching must stop.</summary>
-    private bool SelfTrade(ref Taker taker, ref Order t, int m, ref PriceLevel level, Side makerSide, long price)
+    /// <summary>
+    /// Applies the incoming order's self-trade mode to resting order <paramref name="m"/>; false when
+    /// the mode cancels the incoming remainder (cancel-newest, cancel-both), which ends the walk.
+    /// </summary>
+    private bool SelfTrade(in Taker taker, ref Order t, int m, ref PriceLevel level, Side makerSide, long price)
     {
         ref Order o = ref _pool[m];
         switch (taker.Stp)
         {
             case StpMode.CancelNewest:
-                taker.Killed = true;
                 return false;
             case StpMode.CancelOldest:
             case StpMode.CancelBoth:
@@ -66,12 +69,7 @@ public sealed partial class OrderBook
                 Unlink(m, ref level);
                 _host.OnLevel(_market, makerSide, price, level.Total);
                 _host.OnRemoved(m);
-                if (taker.Stp == StpMode.CancelBoth)
-                {
-                    taker.Killed = true;
-                    return false;
-                }
-                return true;
+                return taker.Stp != StpMode.CancelBoth;
             default:
                 long d = Math.Min(t.Remaining, o.Remaining);
                 o.Remaining -= d;

@@ -2,7 +2,11 @@ using TokenMatch.Commands;
 
 namespace TokenMatch.Matching;
 
-/// <summary>The incoming order while it matches: its pool slot and what matching needs to know about it.</summary>
+/// <summary>
+/// The incoming order while it matches: its pool slot and everything matching needs to know about it,
+/// the decay of the command's instant included, so a book reads no ambient state. An input only:
+/// what matching found out comes back as a <see cref="MatchResult"/>.
+/// </summary>
 public struct Taker
 {
     /// <summary>Pool slot of the incoming order (its remaining quantity lives there).</summary>
@@ -15,6 +19,6 @@ public struct Taker
     public StpMode Stp;
     /// <summary>True for the buyback bid: no self-trade prevention.</summary>
     public bool IsBuyback;
-    /// <summary>Set by the book when self-trade prevention cancels the incoming remainder.</summary>
-    public bool Killed;
+    /// <summary>D(t) of the order's market at the command's time, in ppm: every fill executes at eff(maker price, D).</summary>
+    public long DecayPpm;
 }
