@@ -23,19 +23,21 @@ public class StateHashTests
 
     private static IEnumerable<TestCaseData> Fields()
     {
-        foreach (string f in new[] { "_clock", "_nextOrderId", "_maxOpenOrders", "_provider", "_feeAccount", "_totalDeposits" })
-            yield return Field($"engine {f}", s => I.Bump(s.H.Core, f));
+        yield return Field("engine _clock", s => I.Bump(s.H.Core, "_clock"));
+        yield return Field("engine _nextOrderId", s => I.Bump(I.Get<object>(s.H.Core, "_desk"), "_nextOrderId"));
+        foreach (string f in new[] { "_maxOpenOrders", "_provider", "_feeAccount", "_totalDeposits" })
+            yield return Field($"engine {f}", s => I.Bump(I.Get<object>(s.H.Core, "_ledger"), f));
         for (int tier = 0; tier < 3; tier++)
         {
             int t = tier;
-            yield return Field($"engine tier cap {t}", s => Element(I.Get<long[]>(s.H.Core, "_tierCaps"), t, 7));
+            yield return Field($"engine tier cap {t}", s => Element(I.Read<long[]>(I.Get<object>(s.H.Core, "_ledger"), "_tierCaps"), t, 7));
         }
         for (int i = 0; i < 4; i++)
         {
             int at = i;
             yield return Field($"engine consume order {at}", s =>
             {
-                Origin[] order = I.Get<Origin[]>(s.H.Core, "_consumeOrder");
+                Origin[] order = I.Read<Origin[]>(I.Get<object>(s.H.Core, "_ledger"), "_consumeOrder");
                 return Element(order, at, (Origin)(((int)order[at] + 1) % 4));
             });
         }

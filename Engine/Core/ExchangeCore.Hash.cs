@@ -19,13 +19,13 @@ public sealed partial class ExchangeCore
         w.Long(0x48534D54); // "TMSH"
         w.Long(StateHashVersion);
         w.Long(_clock);
-        w.Long(_nextOrderId);
-        w.Long(_maxOpenOrders);
-        foreach (long cap in _tierCaps) w.Long(cap);
-        foreach (Origin origin in _consumeOrder) w.Long((long)origin);
-        w.Long(_provider);
-        w.Long(_feeAccount);
-        w.Long(_totalDeposits);
+        w.Long(_desk.NextOrderId);
+        w.Long(_ledger.MaxOpenOrders);
+        foreach (long cap in _ledger.TierCaps) w.Long(cap);
+        foreach (Origin origin in _ledger.ConsumeOrder) w.Long((long)origin);
+        w.Long(_ledger.Provider);
+        w.Long(_ledger.FeeAccount);
+        w.Long(_ledger.TotalDeposits);
 
         w.Long(_marketList.Count);
         var orders = new List<int>();

@@ -13,7 +13,7 @@ public sealed partial class ExchangeCore
         if (AccountOrNull(c.Account) is null) return ResultCode.UnknownAccount;
         if (c.Code is < (byte)Role.Trader or > (byte)Role.MarketData) return ResultCode.InvalidRole;
         if (_apiKeys.Contains(c.OrderId)) return ResultCode.ApiKeyExists;
-        EmitAccepted(ref c);
+        _events.Accepted(ref c);
         _apiKeys.Add(new ApiKeyRecord(c.OrderId, c.Account, (Role)c.Code, c.A0, c.A1, c.A2, c.A3, c.A4, c.A5, Revoked: false));
         return ResultCode.Ok;
     }
@@ -21,7 +21,7 @@ public sealed partial class ExchangeCore
     private ResultCode RevokeApiKey(ref Command c)
     {
         if (!_apiKeys.TryGet(c.OrderId, out ApiKeyRecord key) || key.Revoked) return ResultCode.UnknownApiKey;
-        EmitAccepted(ref c);
+        _events.Accepted(ref c);
         _apiKeys.Revoke(c.OrderId);
         return ResultCode.Ok;
     }

@@ -32,9 +32,9 @@ public sealed partial class ExchangeCore
         BinaryPrimitives.WriteUInt32LittleEndian(h[MagicOffset..], Magic);
         BinaryPrimitives.WriteUInt16LittleEndian(h[VersionOffset..], SnapshotDescriptor.Version);
         BinaryPrimitives.WriteUInt16LittleEndian(h[HeaderSizeOffset..], HeaderSize);
-        I64(h, LastSequenceOffset, _sequence);
+        I64(h, LastSequenceOffset, _events.Sequence);
         I64(h, ClockOffset, _clock);
-        I64(h, NextOrderIdOffset, _nextOrderId);
+        I64(h, NextOrderIdOffset, _desk.NextOrderId);
         I64(h, ReservedOffset, 0);
         I64(h, StateHashVersionOffset, StateHashVersion);
         I32(h, MarketCountOffset, _marketList.Count);
@@ -42,12 +42,12 @@ public sealed partial class ExchangeCore
         I64(h, RestingOrdersOffset, resting);
 
         Span<byte> s = w.Take(SettingsSize);
-        I64(s, 0, _maxOpenOrders);
-        for (int i = 0; i < 3; i++) I64(s, 8 + 8 * i, _tierCaps[i]);
-        for (int i = 0; i < 4; i++) s[32 + i] = (byte)_consumeOrder[i];
-        I32(s, 40, _provider);
-        I32(s, 44, _feeAccount);
-        I64(s, 48, _totalDeposits);
+        I64(s, 0, _ledger.MaxOpenOrders);
+        for (int i = 0; i < 3; i++) I64(s, 8 + 8 * i, _ledger.TierCaps[i]);
+        for (int i = 0; i < 4; i++) s[32 + i] = (byte)_ledger.ConsumeOrder[i];
+        I32(s, 40, _ledger.Provider);
+        I32(s, 44, _ledger.FeeAccount);
+        I64(s, 48, _ledger.TotalDeposits);
 
         foreach (Account? a in _accounts)
         {

@@ -36,16 +36,15 @@ public sealed partial class ExchangeCore
         if (BinaryPrimitives.ReadUInt16LittleEndian(h[HeaderSizeOffset..]) != HeaderSize) Damaged($"its header size is not {HeaderSize}");
 
         var core = new ExchangeCore(options);
-        core._sink = DiscardEventSink.Instance;
+        // Restoring replays the create commands (their checks are the snapshot's too); nobody reads their events.
+        core._events.BeginDiscarded();
         try
         {
             core.Restore(ref reader, h, checkInvariants);
         }
         finally
         {
-            core._eventCount = 0;
-            core._eventTotal = 0;
-            core._sink = null;
+            core._events.EndDiscarded();
         }
         return core;
     }
@@ -61,23 +60,22 @@ public sealed partial class ExchangeCore
         if (lastSequence < -1 || nextOrderId < 1) Damaged("the header holds a negative sequence or order id");
         if ((uint)marketCount > MaxMarkets) Damaged($"it claims {marketCount} markets");
         reader.CheckCount(accountCount, AccountSize, "accounts");
-        _nextOrderId = nextOrderId;
+        _desk.NextOrderId = nextOrderId;
 
         ReadOnlySpan<byte> s = reader.Take(SettingsSize, "the engine settings");
-        _maxOpenOrders = I64(s, 0);
-        for (int i = 0; i < 3; i++) _tierCaps[i] = I64(s, 8 + 8 * i);
-        if (_maxOpenOrders < 0 || _tierCaps[0] < 0 || _tierCaps[1] < 0 || _tierCaps[2] < 0) Damaged("a limit in the settings is negative");
-        var consume = new Command { Type = CommandType.SetConsumeOrder, A0 = s[32], A1 = s[33], A2 = s[34], A3 = s[35] };
-        if (SetConsumeOrder(ref consume) != ResultCode.Ok) Damaged("the consumption order is not a permutation of the four origins");
+        _ledger.MaxOpenOrders = I64(s, 0);
+        for (int i = 0; i < 3; i++) _ledger.TierCaps[i] = I64(s, 8 + 8 * i);
+        if (_ledger.MaxOpenOrders < 0 || _ledger.TierCaps[0] < 0 || _ledger.TierCaps[1] < 0 || _ledger.TierCaps[2] < 0) Damaged("a limit in the settings is negative");
+        if (_ledger.SetConsumeOrder([s[32], s[33], s[34], s[35]]) != ResultCode.Ok) Damaged("the consumption order is not a permutation of the four origins");
         int provider = I32(s, 40), feeAccount = I32(s, 44);
-        _totalDeposits = I64(s, 48);
+        _ledger.TotalDeposits = I64(s, 48);
 
         int previous = -1;
         for (int i = 0; i < accountCount; i++) previous = ReadAccount(reader.Take(AccountSize, "an account"), previous, reader.Position);
         if (provider != -1 && AccountOrNull(provider) is null || feeAccount != -1 && AccountOrNull(feeAccount) is null)
             Damaged($"the provider ({provider}) or fee account ({feeAccount}) is not an account");
-        _provider = provider;
-        _feeAccount = feeAccount;
+        _ledger.Provider = provider;
+        _ledger.FeeAccount = feeAccount;
 
         long restored = 0;
         previous = -1;
@@ -95,9 +93,9 @@ public sealed partial class ExchangeCore
         if (trailer != TrailerMagic) Damaged($"the trailer at offset {reader.Position - 4} is not \"TMSE\"");
         if (reader.Remaining != 0) Damaged($"{reader.Remaining} bytes follow the trailer");
 
-        _sequence = lastSequence;
+        _events.Sequence = lastSequence;
         _clock = clock;
-        RecomputeNextMarketEnd();
+        _lifecycle.RecomputeNextMarketEnd();
         if (!checkInvariants) return;
         try
         {
@@ -113,8 +111,7 @@ public sealed partial class ExchangeCore
     {
         int id = I32(r, 0);
         if (id <= previous) Damaged($"account {id} (record ending at offset {end}) is out of ascending order");
-        var create = new Command { Type = CommandType.CreateAccount, Account = id, Code = r[4] };
-        if (CreateAccount(ref create) != ResultCode.Ok) Damaged($"account {id} (record ending at offset {end}) has an invalid id or tier");
+        if (_ledger.CreateAccount(id, r[4]) != ResultCode.Ok) Damaged($"account {id} (record ending at offset {end}) has an invalid id or tier");
         Account a = _accounts.Get(id);
         if (r[5] > 1 || r[6] is < (byte)StpMode.None or > (byte)StpMode.DecrementAndCancel)
             Damaged($"account {id} has an invalid frozen flag or self-trade mode");
@@ -141,7 +138,7 @@ public sealed partial class ExchangeCore
             A0 = I64(r, 24), A1 = I64(r, 32), A2 = I64(r, 40), A3 = I64(r, 48), A4 = I64(r, 56), A5 = I64(r, 64),
             A6 = I64(r, 72), A7 = I64(r, 80), Quantity = I64(r, 88),
         };
-        if (CreateMarket(ref create) != ResultCode.Ok) Damaged($"{at} has an invalid id or specification");
+        if (_lifecycle.CreateMarket(ref create) != ResultCode.Ok) Damaged($"{at} has an invalid id or specification");
         Market m = _markets[id]!;
 
         if (r[4] > (byte)MarketState.Expired) Damaged($"{at} has an invalid state");
@@ -195,7 +192,7 @@ public sealed partial class ExchangeCore
             long clientId = I64(c, 8), orderId = I64(c, 16);
             // Version 1 wrote the claimant's order id (even after it had ended), version 2 writes 0;
             // either way the live claimants are found from the order records below.
-            if (AccountOrNull(account) is null || clientId == 0 || orderId < 0 || orderId >= _nextOrderId
+            if (AccountOrNull(account) is null || clientId == 0 || orderId < 0 || orderId >= _desk.NextOrderId
                 || m.State != MarketState.Expired && !m.ClientIds.TryAdd(account, clientId, -1))
                 Damaged($"a claimed client id of market {id} (ending at offset {reader.Position}) is invalid or repeated");
         }
@@ -211,7 +208,7 @@ public sealed partial class ExchangeCore
     private void ReadOrder(ReadOnlySpan<byte> r, Market m, Side side, long buybackId, int end, List<int> claimants)
     {
         long id = I64(r, 0);
-        if (id <= 0 || id >= _nextOrderId || _orderIndex.TryGetValue(id, out _)) Damaged($"order {id} of market {m.Id} (record ending at offset {end}) has an invalid or repeated id");
+        if (id <= 0 || id >= _desk.NextOrderId || _orderIndex.TryGetValue(id, out _)) Damaged($"order {id} of market {m.Id} (record ending at offset {end}) has an invalid or repeated id");
         int index = _orders.Rent();
         ref Order o = ref _orders[index];
         o.Id = id;
@@ -239,7 +236,7 @@ public sealed partial class ExchangeCore
             && (o.Tif == TimeInForce.GoodTillTime ? o.ExpireAt > 0 : o.Tif == TimeInForce.GoodTillCycle && o.ExpireAt == 0)
             && o.Stp is >= StpMode.None and <= StpMode.DecrementAndCancel
             && (r[72] & ~BuybackFlag) == 0
-            && o.IsBuyback == (id == buybackId) && (!o.IsBuyback || side == Side.Buy && o.Account == _provider);
+            && o.IsBuyback == (id == buybackId) && (!o.IsBuyback || side == Side.Buy && o.Account == _ledger.Provider);
         if (!valid) Damaged($"order {id} of market {m.Id} (record ending at offset {end}) holds values no resting order can have");
         if (o.IsBuyback) m.BuybackOrder = index;
         else if (o.ClientId != 0) claimants.Add(index);
@@ -284,7 +281,7 @@ public sealed partial class ExchangeCore
                 if (!_orderIndex.TryGetValue(orderId, out int index) || _orders[index].Account != id || _orders[index].IsBuyback
                     || _orders[index].AccountNext >= 0 || account!.LastOrder == index)
                     Damaged($"account {id}'s open order {orderId} (ending at offset {reader.Position}) is not a resting order of it, or is listed twice");
-                LinkToAccount(account!, index);
+                _desk.LinkToAccount(account!, index);
             }
         }
         // Each account's written open-order count, in account order (kept by ReadAccount).

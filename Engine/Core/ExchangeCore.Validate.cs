@@ -73,7 +73,7 @@ public sealed partial class ExchangeCore
                 lotTotals[market] = lotTotals.GetValueOrDefault(market) + l.TotalFree + l.HeldAllocated;
             }
         }
-        Require(credits == _totalDeposits, $"credits not conserved: deposits {_totalDeposits}, balances+holds+spent {credits}");
+        Require(credits == _ledger.TotalDeposits, $"credits not conserved: deposits {_ledger.TotalDeposits}, balances+holds+spent {credits}");
         foreach (Market m in _marketList)
         {
             long accounted = lotTotals.GetValueOrDefault(m.Id) + m.Consumed + m.Expired + m.Retired;

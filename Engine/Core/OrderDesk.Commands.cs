@@ -1,20 +1,23 @@
 using TokenMatch.Commands;
+using TokenMatch.Events;
 using TokenMatch.Ledger;
 using TokenMatch.Markets;
 using TokenMatch.Matching;
 
 namespace TokenMatch.Core;
 
-public sealed partial class ExchangeCore
+// The trading commands: place, cancel, amend, mass cancel and the replay-only fill.
+internal sealed partial class OrderDesk
 {
-    private ResultCode Place(ref Command c)
+    /// <summary>The place command.</summary>
+    public ResultCode Place(ref Command c)
     {
         if (c.Side is not (Side.Buy or Side.Sell)) return ResultCode.InvalidSide;
         if (c.OrderType is not (OrderType.Limit or OrderType.Market or OrderType.PostOnly)) return ResultCode.InvalidOrderType;
         if (c.Tif > TimeInForce.Fok) return ResultCode.InvalidTimeInForce;
         if (c.Stp > StpMode.DecrementAndCancel) return ResultCode.InvalidStpMode;
         if (c.PriceKind > PriceKind.Absolute) return ResultCode.InvalidPriceKind;
-        Account? account = AccountOrNull(c.Account);
+        Account? account = _ledger.Accounts.Find(c.Account);
         if (account is null) return ResultCode.UnknownAccount;
         Market? market = MarketOrNull(c.Market);
         if (market is null) return ResultCode.UnknownMarket;
@@ -33,11 +36,11 @@ public sealed partial class ExchangeCore
             if (tif == TimeInForce.Default) tif = TimeInForce.GoodTillCycle;
             else if (c.OrderType == OrderType.PostOnly && tif is TimeInForce.Ioc or TimeInForce.Fok) return ResultCode.InvalidTimeInForce;
         }
-        if (tif == TimeInForce.GoodTillTime ? c.Arg <= _now : c.Arg != 0) return ResultCode.InvalidExpiry;
+        if (tif == TimeInForce.GoodTillTime ? c.Arg <= _events.Now : c.Arg != 0) return ResultCode.InvalidExpiry;
         if (c.Quantity <= 0) return ResultCode.InvalidQuantity;
         if (c.Quantity < market.MinQuantity || c.Quantity > market.MaxQuantity) return ResultCode.QuantityOutOfRange;
 
-        long decay = market.DecayAt(_now);
+        long decay = market.DecayAt(_events.Now);
         long limit;
         if (c.OrderType == OrderType.Market && c.Price == 0) limit = c.Side == Side.Buy ? market.MaxPrice : market.MinPrice;
         else
@@ -47,18 +50,18 @@ public sealed partial class ExchangeCore
         }
         if (c.ClientId != 0 && market.ClientIds.Contains(c.Account, c.ClientId)) return ResultCode.DuplicateClientId;
         bool canRest = tif is TimeInForce.GoodTillCycle or TimeInForce.GoodTillTime;
-        if (canRest && account.OpenOrders >= _maxOpenOrders) return ResultCode.MaxOpenOrdersExceeded;
+        if (canRest && account.OpenOrders >= _ledger.MaxOpenOrders) return ResultCode.MaxOpenOrdersExceeded;
 
         long holdPerLot = 0;
         if (c.Side == Side.Buy)
         {
-            holdPerLot = BuyHoldPerLot(market, limit, decay);
+            holdPerLot = LedgerBook.BuyHoldPerLot(market, limit, decay);
             // The market's bounds keep quantity × hold inside 64 bits (checked when it was created).
             if (c.Quantity * holdPerLot > account.Available) return ResultCode.InsufficientCredits;
         }
         else
         {
-            ResultCode lotCode = CheckSell(account, market, c.Quantity, 0);
+            ResultCode lotCode = _ledger.CheckSell(account, market, c.Quantity, 0);
             if (lotCode != ResultCode.Ok) return lotCode;
         }
         if (c.OrderType == OrderType.PostOnly && market.Book.Crosses(c.Side, limit)) return ResultCode.PostOnlyWouldTake;
@@ -89,38 +92,12 @@ public sealed partial class ExchangeCore
         // Accepted: from here on the order exists and nothing may be rejected.
         o.Id = _nextOrderId++;
         if (c.ClientId != 0) market.ClientIds.TryAdd(c.Account, c.ClientId, index);
-        Hold(account, market.Id, index, o.Remaining);
-        EmitOrderAccepted(index);
+        _ledger.Hold(account, market.Id, index, o.Remaining);
+        _events.OrderAccepted(index);
         // Not indexed by id nor linked to its account yet: only a remainder that rests needs either
         // (an IOC, FOK or market order, or one filled at once, never does).
         MatchAndRest(market, in taker, account);
         return ResultCode.Ok;
-    }
-
-    /// <summary>
-    /// Matches an accepted order, then rests, cancels or frees what is left of it. A new order
-    /// (<paramref name="newOrder"/> its account) is indexed and linked to its account only if it rests;
-    /// an amended one (<paramref name="newOrder"/> null) already is both.
-    /// </summary>
-    private void MatchAndRest(Market market, in Taker taker, Account? newOrder = null)
-    {
-        int index = taker.Index;
-        bool linked = newOrder is null;
-        MatchResult result = market.Book.Match(in taker);
-        ref Order o = ref _orders[index];
-        if (o.Remaining == 0) FreeOrder(index, linked);
-        else if (result.Killed) CancelUnrested(index, CancelReason.SelfTrade, linked);
-        else if (o.Tif is TimeInForce.Ioc or TimeInForce.Fok) CancelUnrested(index, CancelReason.IocRemainder, linked);
-        else
-        {
-            if (newOrder is not null)
-            {
-                _orderIndex.Add(o.Id, index);
-                LinkToAccount(newOrder, index);
-            }
-            market.Book.Add(index);
-            if (o.Tif == TimeInForce.GoodTillTime) _gtt.Set(index, o.ExpireAt, o.Id); // an amended order is queued already
-        }
     }
 
     /// <summary>Converts and checks a command price: FTE on the tick and within bounds, or absolute converted at the current decay.</summary>
@@ -137,28 +114,6 @@ public sealed partial class ExchangeCore
         }
         if (price < market.MinPrice || price > market.MaxPrice) return ResultCode.PriceOutOfRange;
         if (price % market.Tick != 0) return ResultCode.PriceOffTick;
-        return ResultCode.Ok;
-    }
-
-    /// <summary>Credits a buy holds per lot: eff(limit, now) plus the larger of its maker and taker fee on that price.</summary>
-    private static long BuyHoldPerLot(Market market, long limit, long decay)
-    {
-        long eff = Pricing.Effective(limit, decay, market.Tick);
-        return eff + Pricing.FeePerLot(eff, Math.Max(market.MakerBps, market.TakerBps));
-    }
-
-    /// <summary>Whether a sell of <paramref name="quantity"/> more lots (beyond <paramref name="alreadyHeld"/> it gives back) is allowed.</summary>
-    private ResultCode CheckSell(Account account, Market market, long quantity, long alreadyHeld)
-    {
-        MarketLots lots = market.HasLots(account) ? market.LotsOf(account) : default;
-        long freeAllocated = lots.Free[(int)Origin.Allocated] + alreadyHeld;
-        if (quantity > freeAllocated)
-        {
-            long otherFree = lots.TotalFree - lots.Free[(int)Origin.Allocated];
-            return freeAllocated + otherFree >= quantity ? ResultCode.LotsNotSellable : ResultCode.InsufficientLots;
-        }
-        long counted = lots.SellCounted - alreadyHeld;
-        if (counted + quantity > _tierCaps[(int)account.Tier]) return ResultCode.TierCapExceeded;
         return ResultCode.Ok;
     }
 
@@ -198,54 +153,32 @@ public sealed partial class ExchangeCore
         return o.Id != 0 && o.Market == market && o.Account == account && o.ClientId == clientId;
     }
 
-    private ResultCode Cancel(ref Command c)
+    /// <summary>The cancel command.</summary>
+    public ResultCode Cancel(ref Command c)
     {
-        if (AccountOrNull(c.Account) is null) return ResultCode.UnknownAccount;
+        if (_ledger.Accounts.Find(c.Account) is null) return ResultCode.UnknownAccount;
         ResultCode found = FindOwnOrder(ref c, out int index);
         if (found != ResultCode.Ok) return found;
-        EmitCommandOrderAccepted(ref c, index);
+        _events.CommandOrderAccepted(ref c, index);
         CancelResting(index, CancelReason.User);
         return ResultCode.Ok;
     }
 
-    private void EmitCommandOrderAccepted(ref Command c, int index)
+    /// <summary>The mass cancel command.</summary>
+    public ResultCode MassCancel(ref Command c)
     {
-        ref Order o = ref _orders[index];
-        ref var e = ref NewEvent(Events.EventType.Accepted);
-        e.Account = o.Account;
-        e.Market = o.Market;
-        e.OrderId = o.Id;
-        e.ClientId = o.ClientId;
-        e.Side = o.Side;
-        e.Price = c.Price;
-        e.Quantity = c.Quantity;
-    }
-
-    private ResultCode MassCancel(ref Command c)
-    {
-        Account? account = AccountOrNull(c.Account);
+        Account? account = _ledger.Accounts.Find(c.Account);
         if (account is null) return ResultCode.UnknownAccount;
         if (c.Market >= 0 && MarketOrNull(c.Market) is null) return ResultCode.UnknownMarket;
-        EmitAccepted(ref c);
+        _events.Accepted(ref c);
         CancelAccountOrders(account, c.Market, CancelReason.MassCancel);
         return ResultCode.Ok;
     }
 
-    /// <summary>Cancels an account's open orders (in one market when <paramref name="market"/> ≥ 0), oldest accepted first.</summary>
-    private void CancelAccountOrders(Account account, int market, CancelReason reason)
+    /// <summary>The amend command.</summary>
+    public ResultCode Amend(ref Command c)
     {
-        int index = account.FirstOrder;
-        while (index >= 0)
-        {
-            int next = _orders[index].AccountNext;
-            if (market < 0 || _orders[index].Market == market) CancelResting(index, reason);
-            index = next;
-        }
-    }
-
-    private ResultCode Amend(ref Command c)
-    {
-        Account? account = AccountOrNull(c.Account);
+        Account? account = _ledger.Accounts.Find(c.Account);
         if (account is null) return ResultCode.UnknownAccount;
         if (c.PriceKind > PriceKind.Absolute) return ResultCode.InvalidPriceKind;
         ResultCode found = FindOwnOrder(ref c, out int index);
@@ -258,7 +191,7 @@ public sealed partial class ExchangeCore
         if (c.Quantity < 0) return ResultCode.InvalidQuantity;
         long quantity = c.Quantity == 0 ? o.Remaining : c.Quantity;
         if (quantity > market.MaxQuantity) return ResultCode.QuantityOutOfRange;
-        long decay = market.DecayAt(_now);
+        long decay = market.DecayAt(_events.Now);
         long price = o.Price;
         if (c.Price != 0)
         {
@@ -270,9 +203,9 @@ public sealed partial class ExchangeCore
         if (price == o.Price && quantity < o.Remaining)
         {
             // A pure reduction keeps priority: release the lots' hold and shrink in place.
-            EmitCommandOrderAccepted(ref c, index);
-            Release(index, o.Remaining - quantity);
-            EmitAmended(index, quantity);
+            _events.CommandOrderAccepted(ref c, index);
+            _ledger.Release(index, o.Remaining - quantity);
+            _events.Amended(index, quantity);
             market.Book.Reduce(index, quantity);
             return ResultCode.Ok;
         }
@@ -281,34 +214,35 @@ public sealed partial class ExchangeCore
         long holdPerLot = 0;
         if (o.Side == Side.Buy)
         {
-            holdPerLot = BuyHoldPerLot(market, price, decay);
+            holdPerLot = LedgerBook.BuyHoldPerLot(market, price, decay);
             if ((Int128)quantity * holdPerLot > account.Available + o.Remaining * o.HoldPerLot) return ResultCode.InsufficientCredits;
         }
         else
         {
-            ResultCode lotCode = CheckSell(account, market, quantity, o.Remaining);
+            ResultCode lotCode = _ledger.CheckSell(account, market, quantity, o.Remaining);
             if (lotCode != ResultCode.Ok) return lotCode;
         }
         if (o.Type == OrderType.PostOnly && market.Book.Crosses(o.Side, price)) return ResultCode.PostOnlyWouldTake;
 
-        EmitCommandOrderAccepted(ref c, index);
+        _events.CommandOrderAccepted(ref c, index);
         market.Book.Remove(index);
-        Release(index, o.Remaining);
+        _ledger.Release(index, o.Remaining);
         o.Price = price;
         o.Remaining = quantity;
         o.HoldPerLot = holdPerLot;
         o.MakerBps = market.MakerBps;
         o.TakerBps = market.TakerBps;
-        Hold(account, market.Id, index, quantity);
-        EmitAmended(index, quantity);
+        _ledger.Hold(account, market.Id, index, quantity);
+        _events.Amended(index, quantity);
         var taker = new Taker { Index = index, Side = o.Side, Limit = price, Stp = o.Stp, DecayPpm = decay };
         MatchAndRest(market, in taker);
         return ResultCode.Ok;
     }
 
-    private ResultCode Fill(ref Command c)
+    /// <summary>The fill command.</summary>
+    public ResultCode Fill(ref Command c)
     {
-        Account? taker = AccountOrNull(c.Account);
+        Account? taker = _ledger.Accounts.Find(c.Account);
         if (taker is null) return ResultCode.UnknownAccount;
         if (!_orderIndex.TryGetValue(c.OrderId, out int index) || _orders[index].IsBuyback) return ResultCode.UnknownOrder;
         ref Order o = ref _orders[index];
@@ -318,7 +252,7 @@ public sealed partial class ExchangeCore
         if (c.Quantity <= 0) return ResultCode.InvalidQuantity;
         if (c.Quantity > o.Remaining) return ResultCode.QuantityOutOfRange;
         long q = c.Quantity;
-        long exec = Pricing.Effective(o.Price, market.DecayAt(_now), market.Tick);
+        long exec = Pricing.Effective(o.Price, market.DecayAt(_events.Now), market.Tick);
         long takerFee = q * Pricing.FeePerLot(exec, market.TakerBps);
         if (o.Side == Side.Sell)
         {
@@ -326,31 +260,16 @@ public sealed partial class ExchangeCore
         }
         else
         {
-            ResultCode lotCode = CheckSell(taker, market, q, 0);
+            ResultCode lotCode = _ledger.CheckSell(taker, market, q, 0);
             if (lotCode != ResultCode.Ok) return lotCode;
         }
 
-        EmitCommandOrderAccepted(ref c, index);
+        _events.CommandOrderAccepted(ref c, index);
         long makerFee = q * Pricing.FeePerLot(exec, o.MakerBps);
-        Account maker = _accounts.Get(o.Account);
-        if (o.Side == Side.Sell)
-        {
-            taker.Available -= q * exec + takerFee;
-            market.LotsOf(taker).Free[(int)Origin.Acquired] += q;
-            SettleSeller(maker, market, q, exec, makerFee);
-        }
-        else
-        {
-            ref MarketLots lots = ref market.LotsOf(taker);
-            lots.Free[(int)Origin.Allocated] -= q;
-            lots.SellCounted += q;
-            taker.Available += q * exec - takerFee;
-            SettleBuyer(maker, market, index, q, exec, makerFee);
-        }
-        AddFees(takerFee + makerFee);
+        _ledger.SettleFill(taker, market, index, q, exec, takerFee, makerFee);
         long left = o.Remaining - q;
         bool makerBuys = o.Side == Side.Buy;
-        EmitTrade(index, left, 0, c.Account, makerBuys ? Side.Sell : Side.Buy, q, exec,
+        _events.Trade(index, left, 0, c.Account, makerBuys ? Side.Sell : Side.Buy, q, exec,
             makerBuys ? makerFee : takerFee, makerBuys ? takerFee : makerFee);
         if (left > 0) market.Book.Reduce(index, left);
         else
