@@ -5,11 +5,13 @@ namespace TokenMatch.Commands;
 /// <summary>
 /// One command: the ring slot's payload. A fixed-size struct reused in place; the producer writes the
 /// fields, the sequencer stamps <see cref="Sequence"/> and <see cref="Timestamp"/>, the core writes
-/// <see cref="Result"/> and the range of events it produced. Field use per command type is listed
-/// in docs/command-script.md; unused fields are zero.
+/// <see cref="Result"/> and the range of events it produced. Each command kind reuses the generic
+/// fields for values of its own: <see cref="CommandLayout"/> draws the slot and which field means what
+/// per kind, and the typed views (<see cref="AsPlace"/>, <see cref="AsGrant"/>, …) name them; unused
+/// fields are zero.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct Command
+public partial struct Command
 {
     /// <summary>What to do.</summary>
     public CommandType Type;

@@ -34,14 +34,15 @@ internal sealed class Buyback
     /// <summary>The set buyback command on market <paramref name="market"/> (found by the caller, or null).</summary>
     public ResultCode Set(ref Command c, Market? market)
     {
+        BuybackArgs b = c.AsBuyback();
         if (market is null) return ResultCode.UnknownMarket;
         if (market.State == MarketState.Expired) return ResultCode.MarketExpired;
         if (market.State == MarketState.PreOpen) return ResultCode.MarketNotOpen;
-        if (c.A0 is < 0 or > 10_000) return ResultCode.RateOutOfRange;
-        if (c.A1 < 0) return ResultCode.NegativeValue;
+        if (b.RateBps is < 0 or > 10_000) return ResultCode.RateOutOfRange;
+        if (b.BudgetLots < 0) return ResultCode.NegativeValue;
         if (_ledger.Provider < 0) return ResultCode.HouseNotSet;
         Account provider = _ledger.Accounts.Get(_ledger.Provider);
-        long rate = c.A0, budget = c.A1;
+        long rate = b.RateBps, budget = b.BudgetLots;
         long price = market.BuybackPriceAt(rate);
         long quantity = budget - market.BoughtBack;
         bool place = rate > 0 && quantity > 0;

@@ -10,43 +10,48 @@ public sealed partial class ExchangeCore
 {
     private ResultCode CreateAccount(ref Command c)
     {
-        return Accepted(ref c, _ledger.CreateAccount(c.Account, c.Code));
+        AccountTierArgs a = c.AsAccountTier();
+        return Accepted(ref c, _ledger.CreateAccount(a.Account, a.TierCode));
     }
 
     private ResultCode SetTier(ref Command c)
     {
-        Account? account = AccountOrNull(c.Account);
+        AccountTierArgs a = c.AsAccountTier();
+        Account? account = AccountOrNull(a.Account);
         if (account is null) return ResultCode.UnknownAccount;
-        if (c.Code > (byte)Tier.Trusted) return ResultCode.InvalidTier;
+        if (a.TierCode > (byte)Tier.Trusted) return ResultCode.InvalidTier;
         _events.Accepted(ref c);
-        account.Tier = (Tier)c.Code;
+        account.Tier = (Tier)a.TierCode;
         return ResultCode.Ok;
     }
 
     private ResultCode SetTierCap(ref Command c)
     {
-        if (c.Code > (byte)Tier.Trusted) return ResultCode.InvalidTier;
-        if (c.Quantity < 0) return ResultCode.NegativeValue;
+        TierCapArgs t = c.AsTierCap();
+        if (t.TierCode > (byte)Tier.Trusted) return ResultCode.InvalidTier;
+        if (t.MaxSellLots < 0) return ResultCode.NegativeValue;
         _events.Accepted(ref c);
-        _ledger.TierCaps[c.Code] = c.Quantity;
+        _ledger.TierCaps[t.TierCode] = t.MaxSellLots;
         return ResultCode.Ok;
     }
 
     private ResultCode SetMaxOpenOrders(ref Command c)
     {
-        if (c.Quantity < 0) return ResultCode.NegativeValue;
+        MaxOpenOrdersArgs m = c.AsMaxOpenOrders();
+        if (m.MaxOpenOrders < 0) return ResultCode.NegativeValue;
         _events.Accepted(ref c);
-        _ledger.MaxOpenOrders = c.Quantity;
+        _ledger.MaxOpenOrders = m.MaxOpenOrders;
         return ResultCode.Ok;
     }
 
     private ResultCode Link(ref Command c)
     {
-        Account? account = AccountOrNull(c.Account);
+        LinkArgs l = c.AsLink();
+        Account? account = AccountOrNull(l.Account);
         if (account is null) return ResultCode.UnknownAccount;
-        if (c.Arg <= 0) return ResultCode.InvalidId;
+        if (l.Group <= 0) return ResultCode.InvalidId;
         _events.Accepted(ref c);
-        account.Group = c.Arg;
+        account.Group = l.Group;
         return ResultCode.Ok;
     }
 
@@ -80,63 +85,70 @@ public sealed partial class ExchangeCore
 
     private ResultCode SetStpDefault(ref Command c)
     {
-        Account? account = AccountOrNull(c.Account);
+        StpDefaultArgs s = c.AsStpDefault();
+        Account? account = AccountOrNull(s.Account);
         if (account is null) return ResultCode.UnknownAccount;
-        if (c.Stp is StpMode.Default or > StpMode.DecrementAndCancel) return ResultCode.InvalidStpMode;
+        if (s.Mode is StpMode.Default or > StpMode.DecrementAndCancel) return ResultCode.InvalidStpMode;
         _events.Accepted(ref c);
-        account.StpDefault = c.Stp;
+        account.StpDefault = s.Mode;
         return ResultCode.Ok;
     }
 
     private ResultCode SetConsumeOrder(ref Command c)
     {
-        return Accepted(ref c, _ledger.SetConsumeOrder([c.A0, c.A1, c.A2, c.A3]));
+        ConsumeOrderArgs o = c.AsConsumeOrder();
+        return Accepted(ref c, _ledger.SetConsumeOrder([o.First, o.Second, o.Third, o.Fourth]));
     }
 
     private ResultCode SetHouse(ref Command c)
     {
-        if (AccountOrNull(c.Account) is null || c.Arg is < 0 or > int.MaxValue || AccountOrNull((int)c.Arg) is null)
+        HouseArgs h = c.AsHouse();
+        if (AccountOrNull(h.Provider) is null || h.FeeAccount is < 0 or > int.MaxValue || AccountOrNull((int)h.FeeAccount) is null)
             return ResultCode.UnknownAccount;
         // The provider of a live buyback bid cannot change under it.
-        if (c.Account != _ledger.Provider)
+        if (h.Provider != _ledger.Provider)
             foreach (Market m in _marketList)
                 if (m.BuybackOrder >= 0) return ResultCode.InvalidMarketState;
         _events.Accepted(ref c);
-        _ledger.Provider = c.Account;
-        _ledger.FeeAccount = (int)c.Arg;
+        _ledger.Provider = h.Provider;
+        _ledger.FeeAccount = (int)h.FeeAccount;
         return ResultCode.Ok;
     }
 
     private ResultCode Consume(ref Command c)
     {
-        Account? account = AccountOrNull(c.Account);
+        ConsumeArgs u = c.AsConsume();
+        Account? account = AccountOrNull(u.Account);
         if (account is null) return ResultCode.UnknownAccount;
-        Market? market = MarketOrNull(c.Market);
+        Market? market = MarketOrNull(u.Market);
         if (market is null) return ResultCode.UnknownMarket;
-        return Accepted(ref c, _ledger.Consume(account, market, c.Quantity));
+        return Accepted(ref c, _ledger.Consume(account, market, u.Lots));
     }
 
     private ResultCode Spend(ref Command c)
     {
-        Account? account = AccountOrNull(c.Account);
+        CreditsArgs s = c.AsCredits();
+        Account? account = AccountOrNull(s.Account);
         if (account is null) return ResultCode.UnknownAccount;
-        return Accepted(ref c, LedgerBook.Spend(account, c.Quantity));
+        return Accepted(ref c, LedgerBook.Spend(account, s.Credits));
     }
 
     private ResultCode Deposit(ref Command c)
     {
-        Account? account = AccountOrNull(c.Account);
+        CreditsArgs d = c.AsCredits();
+        Account? account = AccountOrNull(d.Account);
         if (account is null) return ResultCode.UnknownAccount;
-        return Accepted(ref c, _ledger.Deposit(account, c.Quantity));
+        return Accepted(ref c, _ledger.Deposit(account, d.Credits));
     }
 
     private ResultCode Grant(ref Command c)
     {
-        Account? account = AccountOrNull(c.Account);
+        GrantArgs g = c.AsGrant();
+        Account? account = AccountOrNull(g.Account);
         if (account is null) return ResultCode.UnknownAccount;
-        Market? market = MarketOrNull(c.Market);
+        Market? market = MarketOrNull(g.Market);
         if (market is null) return ResultCode.UnknownMarket;
-        return Accepted(ref c, LedgerBook.Grant(account, market, c.Code, c.Quantity));
+        return Accepted(ref c, LedgerBook.Grant(account, market, g.OriginCode, g.Lots));
     }
 
     /// <summary>

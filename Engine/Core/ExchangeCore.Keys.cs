@@ -9,20 +9,22 @@ public sealed partial class ExchangeCore
 
     private ResultCode IssueApiKey(ref Command c)
     {
-        if (c.OrderId <= 0) return ResultCode.InvalidId;
-        if (AccountOrNull(c.Account) is null) return ResultCode.UnknownAccount;
-        if (c.Code is < (byte)Role.Trader or > (byte)Role.MarketData) return ResultCode.InvalidRole;
-        if (_apiKeys.Contains(c.OrderId)) return ResultCode.ApiKeyExists;
+        ApiKeyArgs k = c.AsApiKey();
+        if (k.KeyId <= 0) return ResultCode.InvalidId;
+        if (AccountOrNull(k.Account) is null) return ResultCode.UnknownAccount;
+        if (k.RoleCode is < (byte)Role.Trader or > (byte)Role.MarketData) return ResultCode.InvalidRole;
+        if (_apiKeys.Contains(k.KeyId)) return ResultCode.ApiKeyExists;
         _events.Accepted(ref c);
-        _apiKeys.Add(new ApiKeyRecord(c.OrderId, c.Account, (Role)c.Code, c.A0, c.A1, c.A2, c.A3, c.A4, c.A5, Revoked: false));
+        _apiKeys.Add(new ApiKeyRecord(k.KeyId, k.Account, (Role)k.RoleCode, k.Salt0, k.Salt1, k.Hash0, k.Hash1, k.Hash2, k.Hash3, Revoked: false));
         return ResultCode.Ok;
     }
 
     private ResultCode RevokeApiKey(ref Command c)
     {
-        if (!_apiKeys.TryGet(c.OrderId, out ApiKeyRecord key) || key.Revoked) return ResultCode.UnknownApiKey;
+        ApiKeyArgs k = c.AsApiKey();
+        if (!_apiKeys.TryGet(k.KeyId, out ApiKeyRecord key) || key.Revoked) return ResultCode.UnknownApiKey;
         _events.Accepted(ref c);
-        _apiKeys.Revoke(c.OrderId);
+        _apiKeys.Revoke(k.KeyId);
         return ResultCode.Ok;
     }
 

@@ -52,11 +52,12 @@ internal sealed class MarketLifecycle
     /// <summary>The create market command: a market in state pre-open, decay none until set.</summary>
     public ResultCode CreateMarket(ref Command c)
     {
-        if ((uint)c.Market >= ExchangeCore.MaxMarkets) return ResultCode.InvalidId;
-        if (_markets[c.Market] is not null) return ResultCode.MarketExists;
-        long lot = c.A0, tick = c.A1, face = c.A2, min = c.A3, max = c.A4, minQty = c.A5, maxQty = c.A6;
-        long start = c.A7, end = c.Quantity;
-        bool valid = MarketSymbol.IsValidPacked(c.OrderId, c.ClientId)
+        CreateMarketArgs m = c.AsCreateMarket();
+        if ((uint)m.Market >= ExchangeCore.MaxMarkets) return ResultCode.InvalidId;
+        if (_markets[m.Market] is not null) return ResultCode.MarketExists;
+        long lot = m.LotSize, tick = m.Tick, face = m.Face, min = m.MinPrice, max = m.MaxPrice, minQty = m.MinQuantity, maxQty = m.MaxQuantity;
+        long start = m.CycleStart, end = m.CycleEnd;
+        bool valid = MarketSymbol.IsValidPacked(m.SymbolLow, m.SymbolHigh)
             && lot > 0 && tick > 0 && face > 0
             && min > 0 && min <= max && max <= Market.MaxPriceLimit && min % tick == 0 && max % tick == 0
             && (max - min) / tick < Market.MaxPriceLevels
@@ -67,13 +68,13 @@ internal sealed class MarketLifecycle
         _events.Accepted(ref c);
         var market = new Market
         {
-            Id = c.Market, SymbolLow = c.OrderId, SymbolHigh = c.ClientId, LotSize = lot, Tick = tick, Face = face,
+            Id = m.Market, SymbolLow = m.SymbolLow, SymbolHigh = m.SymbolHigh, LotSize = lot, Tick = tick, Face = face,
             MinPrice = min, MaxPrice = max, MinQuantity = minQty, MaxQuantity = maxQty, CycleStart = start, CycleEnd = end,
             State = MarketState.PreOpen,
             ClientIds = new ClientIdTable(_options.InitialClientIdCapacity, _options.ClientIdHashKey),
         };
         market.Book = new OrderBook(market, _desk);
-        _markets[c.Market] = market;
+        _markets[m.Market] = market;
         _marketList.Add(market);
         _marketList.Sort((a, b) => a.Id.CompareTo(b.Id));
         RecomputeNextMarketEnd();
@@ -91,11 +92,12 @@ internal sealed class MarketLifecycle
     /// <summary>The set curve command (pre-open markets).</summary>
     public ResultCode SetCurve(ref Command c)
     {
+        CurveArgs v = c.AsCurve();
         ResultCode code = PreOpenMarket(ref c, out Market market);
         if (code != ResultCode.Ok) return code;
-        if (c.Code > (byte)CurveKind.Table || !DecayCurve.IsValid((CurveKind)c.Code, c.A0, c.A1)) return ResultCode.InvalidCurve;
+        if (v.KindCode > (byte)CurveKind.Table || !DecayCurve.IsValid((CurveKind)v.KindCode, v.FloorPpm, v.HalfLife)) return ResultCode.InvalidCurve;
         _events.Accepted(ref c);
-        market.Curve.Set((CurveKind)c.Code, c.A0, c.A1);
+        market.Curve.Set((CurveKind)v.KindCode, v.FloorPpm, v.HalfLife);
         market.ResetDecayCache();
         return ResultCode.Ok;
     }
@@ -103,13 +105,14 @@ internal sealed class MarketLifecycle
     /// <summary>The add curve point command (pre-open markets with a table curve).</summary>
     public ResultCode AddCurvePoint(ref Command c)
     {
+        CurvePointArgs p = c.AsCurvePoint();
         ResultCode code = PreOpenMarket(ref c, out Market market);
         if (code != ResultCode.Ok) return code;
         if (market.Curve.Kind != CurveKind.Table || market.Curve.TableCount == DecayCurve.MaxTablePoints
-            || c.A0 is < 0 or > DecayCurve.Full || c.A1 is < 0 or > DecayCurve.Full)
+            || p.ElapsedPpm is < 0 or > DecayCurve.Full || p.DecayPpm is < 0 or > DecayCurve.Full)
             return ResultCode.InvalidCurve;
         _events.Accepted(ref c);
-        market.Curve.TryAddPoint(c.A0, c.A1);
+        market.Curve.TryAddPoint(p.ElapsedPpm, p.DecayPpm);
         market.ResetDecayCache();
         return ResultCode.Ok;
     }
@@ -195,14 +198,15 @@ internal sealed class MarketLifecycle
     /// <summary>The set fees command.</summary>
     public ResultCode SetFees(ref Command c)
     {
-        Market? market = Find(c.Market);
+        FeesArgs f = c.AsFees();
+        Market? market = Find(f.Market);
         if (market is null) return ResultCode.UnknownMarket;
         if (market.State == MarketState.Expired) return ResultCode.MarketExpired;
-        if (c.A0 is < 0 or > 1_000 || c.A1 is < 0 or > 1_000) return ResultCode.FeeOutOfRange;
-        if ((c.A0 != 0 || c.A1 != 0) && _ledger.FeeAccount < 0) return ResultCode.HouseNotSet;
+        if (f.MakerBps is < 0 or > 1_000 || f.TakerBps is < 0 or > 1_000) return ResultCode.FeeOutOfRange;
+        if ((f.MakerBps != 0 || f.TakerBps != 0) && _ledger.FeeAccount < 0) return ResultCode.HouseNotSet;
         _events.Accepted(ref c);
-        market.MakerBps = (int)c.A0;
-        market.TakerBps = (int)c.A1;
+        market.MakerBps = (int)f.MakerBps;
+        market.TakerBps = (int)f.TakerBps;
         return ResultCode.Ok;
     }
 

@@ -9,24 +9,25 @@ namespace TokenMatch.Core;
 // The trading commands: place, cancel, amend, mass cancel and the replay-only fill.
 internal sealed partial class OrderDesk
 {
-    /// <summary>The place command.</summary>
+    /// <summary>Places a new order: checks, limits and holds, then matching; what is left rests or is cancelled.</summary>
     public ResultCode Place(ref Command c)
     {
-        if (c.Side is not (Side.Buy or Side.Sell)) return ResultCode.InvalidSide;
-        if (c.OrderType is not (OrderType.Limit or OrderType.Market or OrderType.PostOnly)) return ResultCode.InvalidOrderType;
-        if (c.Tif > TimeInForce.Fok) return ResultCode.InvalidTimeInForce;
-        if (c.Stp > StpMode.DecrementAndCancel) return ResultCode.InvalidStpMode;
-        if (c.PriceKind > PriceKind.Absolute) return ResultCode.InvalidPriceKind;
-        Account? account = _ledger.Accounts.Find(c.Account);
+        PlaceArgs p = c.AsPlace();
+        if (p.Side is not (Side.Buy or Side.Sell)) return ResultCode.InvalidSide;
+        if (p.OrderType is not (OrderType.Limit or OrderType.Market or OrderType.PostOnly)) return ResultCode.InvalidOrderType;
+        if (p.Tif > TimeInForce.Fok) return ResultCode.InvalidTimeInForce;
+        if (p.Stp > StpMode.DecrementAndCancel) return ResultCode.InvalidStpMode;
+        if (p.PriceKind > PriceKind.Absolute) return ResultCode.InvalidPriceKind;
+        Account? account = _ledger.Accounts.Find(p.Account);
         if (account is null) return ResultCode.UnknownAccount;
-        Market? market = MarketOrNull(c.Market);
+        Market? market = MarketOrNull(p.Market);
         if (market is null) return ResultCode.UnknownMarket;
         ResultCode state = TradingState(market);
         if (state != ResultCode.Ok) return state;
         if (account.Frozen) return ResultCode.AccountFrozen;
 
-        TimeInForce tif = c.Tif;
-        if (c.OrderType == OrderType.Market)
+        TimeInForce tif = p.Tif;
+        if (p.OrderType == OrderType.Market)
         {
             if (tif == TimeInForce.Default) tif = TimeInForce.Ioc;
             else if (tif is not (TimeInForce.Ioc or TimeInForce.Fok)) return ResultCode.InvalidTimeInForce;
@@ -34,55 +35,55 @@ internal sealed partial class OrderDesk
         else
         {
             if (tif == TimeInForce.Default) tif = TimeInForce.GoodTillCycle;
-            else if (c.OrderType == OrderType.PostOnly && tif is TimeInForce.Ioc or TimeInForce.Fok) return ResultCode.InvalidTimeInForce;
+            else if (p.OrderType == OrderType.PostOnly && tif is TimeInForce.Ioc or TimeInForce.Fok) return ResultCode.InvalidTimeInForce;
         }
-        if (tif == TimeInForce.GoodTillTime ? c.Arg <= _events.Now : c.Arg != 0) return ResultCode.InvalidExpiry;
-        if (c.Quantity <= 0) return ResultCode.InvalidQuantity;
-        if (c.Quantity < market.MinQuantity || c.Quantity > market.MaxQuantity) return ResultCode.QuantityOutOfRange;
+        if (tif == TimeInForce.GoodTillTime ? p.ExpireAt <= _events.Now : p.ExpireAt != 0) return ResultCode.InvalidExpiry;
+        if (p.Quantity <= 0) return ResultCode.InvalidQuantity;
+        if (p.Quantity < market.MinQuantity || p.Quantity > market.MaxQuantity) return ResultCode.QuantityOutOfRange;
 
         long decay = market.DecayAt(_events.Now);
         long limit;
-        if (c.OrderType == OrderType.Market && c.Price == 0) limit = c.Side == Side.Buy ? market.MaxPrice : market.MinPrice;
+        if (p.OrderType == OrderType.Market && p.Price == 0) limit = p.Side == Side.Buy ? market.MaxPrice : market.MinPrice;
         else
         {
-            ResultCode priceCode = ResolvePrice(market, c.Price, c.PriceKind, c.Side, decay, out limit);
+            ResultCode priceCode = ResolvePrice(market, p.Price, p.PriceKind, p.Side, decay, out limit);
             if (priceCode != ResultCode.Ok) return priceCode;
         }
-        if (c.ClientId != 0 && market.ClientIds.Contains(c.Account, c.ClientId)) return ResultCode.DuplicateClientId;
+        if (p.ClientId != 0 && market.ClientIds.Contains(p.Account, p.ClientId)) return ResultCode.DuplicateClientId;
         bool canRest = tif is TimeInForce.GoodTillCycle or TimeInForce.GoodTillTime;
         if (canRest && account.OpenOrders >= _ledger.MaxOpenOrders) return ResultCode.MaxOpenOrdersExceeded;
 
         long holdPerLot = 0;
-        if (c.Side == Side.Buy)
+        if (p.Side == Side.Buy)
         {
             holdPerLot = LedgerBook.BuyHoldPerLot(market, limit, decay);
             // The market's bounds keep quantity × hold inside 64 bits (checked when it was created).
-            if (c.Quantity * holdPerLot > account.Available) return ResultCode.InsufficientCredits;
+            if (p.Quantity * holdPerLot > account.Available) return ResultCode.InsufficientCredits;
         }
         else
         {
-            ResultCode lotCode = _ledger.CheckSell(account, market, c.Quantity, 0);
+            ResultCode lotCode = _ledger.CheckSell(account, market, p.Quantity, 0);
             if (lotCode != ResultCode.Ok) return lotCode;
         }
-        if (c.OrderType == OrderType.PostOnly && market.Book.Crosses(c.Side, limit)) return ResultCode.PostOnlyWouldTake;
+        if (p.OrderType == OrderType.PostOnly && market.Book.Crosses(p.Side, limit)) return ResultCode.PostOnlyWouldTake;
 
-        StpMode stp = c.Stp == StpMode.Default ? account.StpDefault : c.Stp;
+        StpMode stp = p.Stp == StpMode.Default ? account.StpDefault : p.Stp;
         int index = _orders.Rent();
         ref Order o = ref _orders[index];
-        o.ClientId = c.ClientId;
+        o.ClientId = p.ClientId;
         o.Price = limit;
-        o.Remaining = c.Quantity;
+        o.Remaining = p.Quantity;
         o.HoldPerLot = holdPerLot;
-        o.ExpireAt = c.Arg;
-        o.Account = c.Account;
+        o.ExpireAt = p.ExpireAt;
+        o.Account = p.Account;
         o.Market = market.Id;
         o.MakerBps = market.MakerBps;
         o.TakerBps = market.TakerBps;
-        o.Side = c.Side;
-        o.Type = c.OrderType;
+        o.Side = p.Side;
+        o.Type = p.OrderType;
         o.Tif = tif;
         o.Stp = stp;
-        var taker = new Taker { Index = index, Side = c.Side, Limit = limit, Stp = stp, DecayPpm = decay };
+        var taker = new Taker { Index = index, Side = p.Side, Limit = limit, Stp = stp, DecayPpm = decay };
         if (tif == TimeInForce.Fok && !market.Book.CanFillWhole(in taker))
         {
             _orders.Return(index);
@@ -91,7 +92,7 @@ internal sealed partial class OrderDesk
 
         // Accepted: from here on the order exists and nothing may be rejected.
         o.Id = _nextOrderId++;
-        if (c.ClientId != 0) market.ClientIds.TryAdd(c.Account, c.ClientId, index);
+        if (p.ClientId != 0) market.ClientIds.TryAdd(p.Account, p.ClientId, index);
         _ledger.Hold(account, market.Id, index, o.Remaining);
         _events.OrderAccepted(index);
         // Not indexed by id nor linked to its account yet: only a remainder that rests needs either
@@ -117,27 +118,26 @@ internal sealed partial class OrderDesk
         return ResultCode.Ok;
     }
 
-    /// <summary>Finds an open order of the command's account by order id or by (market, client id).</summary>
-    private ResultCode FindOwnOrder(ref Command c, out int index)
+    /// <summary>Finds an open order of <paramref name="account"/> by order id, or (order id 0) by market and client id.</summary>
+    private ResultCode FindOwnOrder(int account, int marketId, long orderId, long clientId, out int index)
     {
         index = -1;
-        long id = c.OrderId;
-        if (id == 0)
+        if (orderId == 0)
         {
-            if (c.ClientId == 0) return ResultCode.UnknownOrder;
-            Market? market = MarketOrNull(c.Market);
+            if (clientId == 0) return ResultCode.UnknownOrder;
+            Market? market = MarketOrNull(marketId);
             if (market is null) return ResultCode.UnknownMarket;
             // The claim keeps the slot its order took; the order there is the claimant while it lives.
-            if (!market.ClientIds.TryGetSlot(c.Account, c.ClientId, out index)) return ResultCode.UnknownOrder;
-            if (!IsClaimant(index, market.Id, c.Account, c.ClientId))
+            if (!market.ClientIds.TryGetSlot(account, clientId, out index)) return ResultCode.UnknownOrder;
+            if (!IsClaimant(index, market.Id, account, clientId))
             {
                 index = -1;
                 return ResultCode.UnknownOrder;
             }
         }
-        else if (!_orderIndex.TryGetValue(id, out index)) return ResultCode.UnknownOrder;
+        else if (!_orderIndex.TryGetValue(orderId, out index)) return ResultCode.UnknownOrder;
         ref Order o = ref _orders[index];
-        if (o.Account != c.Account || o.IsBuyback) return ResultCode.UnknownOrder;
+        if (o.Account != account || o.IsBuyback) return ResultCode.UnknownOrder;
         return ResultCode.Ok;
     }
 
@@ -153,49 +153,52 @@ internal sealed partial class OrderDesk
         return o.Id != 0 && o.Market == market && o.Account == account && o.ClientId == clientId;
     }
 
-    /// <summary>The cancel command.</summary>
+    /// <summary>Cancels an order of the account, by order id or by market and client id.</summary>
     public ResultCode Cancel(ref Command c)
     {
-        if (_ledger.Accounts.Find(c.Account) is null) return ResultCode.UnknownAccount;
-        ResultCode found = FindOwnOrder(ref c, out int index);
+        OrderRefArgs r = c.AsOrderRef();
+        if (_ledger.Accounts.Find(r.Account) is null) return ResultCode.UnknownAccount;
+        ResultCode found = FindOwnOrder(r.Account, r.Market, r.OrderId, r.ClientId, out int index);
         if (found != ResultCode.Ok) return found;
         _events.CommandOrderAccepted(ref c, index);
         CancelResting(index, CancelReason.User);
         return ResultCode.Ok;
     }
 
-    /// <summary>The mass cancel command.</summary>
+    /// <summary>Cancels every order of the account, or of the account in one market, oldest accepted first.</summary>
     public ResultCode MassCancel(ref Command c)
     {
-        Account? account = _ledger.Accounts.Find(c.Account);
+        MassCancelArgs m = c.AsMassCancel();
+        Account? account = _ledger.Accounts.Find(m.Account);
         if (account is null) return ResultCode.UnknownAccount;
-        if (c.Market >= 0 && MarketOrNull(c.Market) is null) return ResultCode.UnknownMarket;
+        if (m.Market >= 0 && MarketOrNull(m.Market) is null) return ResultCode.UnknownMarket;
         _events.Accepted(ref c);
-        CancelAccountOrders(account, c.Market, CancelReason.MassCancel);
+        CancelAccountOrders(account, m.Market, CancelReason.MassCancel);
         return ResultCode.Ok;
     }
 
-    /// <summary>The amend command.</summary>
+    /// <summary>Amends an order: a pure reduction keeps priority; a price change or an increase is a cancel-and-replace that may match at once.</summary>
     public ResultCode Amend(ref Command c)
     {
-        Account? account = _ledger.Accounts.Find(c.Account);
+        AmendArgs a = c.AsAmend();
+        Account? account = _ledger.Accounts.Find(a.Account);
         if (account is null) return ResultCode.UnknownAccount;
-        if (c.PriceKind > PriceKind.Absolute) return ResultCode.InvalidPriceKind;
-        ResultCode found = FindOwnOrder(ref c, out int index);
+        if (a.PriceKind > PriceKind.Absolute) return ResultCode.InvalidPriceKind;
+        ResultCode found = FindOwnOrder(a.Account, a.Market, a.OrderId, a.ClientId, out int index);
         if (found != ResultCode.Ok) return found;
         ref Order o = ref _orders[index];
         Market market = _markets[o.Market]!;
         ResultCode state = TradingState(market);
         if (state != ResultCode.Ok) return state;
         if (account.Frozen) return ResultCode.AccountFrozen;
-        if (c.Quantity < 0) return ResultCode.InvalidQuantity;
-        long quantity = c.Quantity == 0 ? o.Remaining : c.Quantity;
+        if (a.NewQuantity < 0) return ResultCode.InvalidQuantity;
+        long quantity = a.NewQuantity == 0 ? o.Remaining : a.NewQuantity;
         if (quantity > market.MaxQuantity) return ResultCode.QuantityOutOfRange;
         long decay = market.DecayAt(_events.Now);
         long price = o.Price;
-        if (c.Price != 0)
+        if (a.NewPrice != 0)
         {
-            ResultCode priceCode = ResolvePrice(market, c.Price, c.PriceKind, o.Side, decay, out price);
+            ResultCode priceCode = ResolvePrice(market, a.NewPrice, a.PriceKind, o.Side, decay, out price);
             if (priceCode != ResultCode.Ok) return priceCode;
         }
         if (quantity == o.Remaining && price == o.Price) return ResultCode.AmendNoChange;
@@ -239,19 +242,20 @@ internal sealed partial class OrderDesk
         return ResultCode.Ok;
     }
 
-    /// <summary>The fill command.</summary>
+    /// <summary>Replay only: executes a resting order for a quantity against an account that has no order of its own.</summary>
     public ResultCode Fill(ref Command c)
     {
-        Account? taker = _ledger.Accounts.Find(c.Account);
+        FillArgs f = c.AsFill();
+        Account? taker = _ledger.Accounts.Find(f.Taker);
         if (taker is null) return ResultCode.UnknownAccount;
-        if (!_orderIndex.TryGetValue(c.OrderId, out int index) || _orders[index].IsBuyback) return ResultCode.UnknownOrder;
+        if (!_orderIndex.TryGetValue(f.OrderId, out int index) || _orders[index].IsBuyback) return ResultCode.UnknownOrder;
         ref Order o = ref _orders[index];
         Market market = _markets[o.Market]!;
         ResultCode state = TradingState(market);
         if (state != ResultCode.Ok) return state;
-        if (c.Quantity <= 0) return ResultCode.InvalidQuantity;
-        if (c.Quantity > o.Remaining) return ResultCode.QuantityOutOfRange;
-        long q = c.Quantity;
+        if (f.Quantity <= 0) return ResultCode.InvalidQuantity;
+        if (f.Quantity > o.Remaining) return ResultCode.QuantityOutOfRange;
+        long q = f.Quantity;
         long exec = Pricing.Effective(o.Price, market.DecayAt(_events.Now), market.Tick);
         long takerFee = q * Pricing.FeePerLot(exec, market.TakerBps);
         if (o.Side == Side.Sell)
@@ -269,7 +273,7 @@ internal sealed partial class OrderDesk
         _ledger.SettleFill(taker, market, index, q, exec, takerFee, makerFee);
         long left = o.Remaining - q;
         bool makerBuys = o.Side == Side.Buy;
-        _events.Trade(index, left, 0, c.Account, makerBuys ? Side.Sell : Side.Buy, q, exec,
+        _events.Trade(index, left, 0, f.Taker, makerBuys ? Side.Sell : Side.Buy, q, exec,
             makerBuys ? makerFee : takerFee, makerBuys ? takerFee : makerFee);
         if (left > 0) market.Book.Reduce(index, left);
         else
