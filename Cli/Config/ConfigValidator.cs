@@ -10,8 +10,9 @@ namespace TokenMatch.Cli.Config;
 /// <summary>
 /// Every range check of a <see cref="ServeConfig"/>, each error naming its field path and the allowed
 /// range. The market, curve, fee, buyback, account and grant rules are the engine's own
-/// (ExchangeCore.Admin.cs, ExchangeCore.Ledger.cs, DecayCurve), so that a configuration that validates
-/// is one whose bootstrap commands the engine accepts; the rest are serve's (port, fsync, cycle, log
+/// (Core/MarketLifecycle.cs, Core/Buyback.cs, Core/ExchangeCore.Accounts.cs, Ledger/LedgerBook.cs,
+/// DecayCurve), so that a configuration that validates is one whose bootstrap commands the engine
+/// accepts; the rest are serve's (port, fsync, cycle, log
 /// level, rate limits, key hashes). Checks that depend on a field already found wrong are skipped,
 /// so one wrong value gives one error. Stateless; any thread.
 /// </summary>

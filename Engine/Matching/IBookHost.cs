@@ -3,7 +3,8 @@ namespace TokenMatch.Matching;
 /// <summary>
 /// What an order book asks of the core while it matches: who belongs to whom, and the ledger and
 /// event side of every fill, self-trade action and level change (the decay comes with the
-/// <see cref="Taker"/>). Implemented by the core; called on the core thread only.
+/// <see cref="Taker"/>). Implemented by the core's order desk (<c>Core/OrderDesk</c>); called on the
+/// core thread only.
 /// </summary>
 public interface IBookHost
 {

@@ -4,9 +4,10 @@ namespace TokenMatch.Matching;
 
 /// <summary>
 /// One market's book of resting orders in price-time priority on FTE prices; <see cref="OrderBook"/>
-/// is the only implementation. It runs inside <see cref="Core.ExchangeCore"/> and calls back into it
-/// (<see cref="IBookHost"/>) for owner checks, settlement, fees, holds and events, so a book holds
-/// structure and the match walk only, no ledger rules. The engine is checked against
+/// is the only implementation. It runs inside <see cref="Core.ExchangeCore"/> and calls back into the
+/// core's order desk (<see cref="IBookHost"/>) for owner checks, settlement, fees, holds and events,
+/// so a book holds structure and the match walk only, no ledger rules; what it needs of the command
+/// (the decay of its instant) comes in the <see cref="Taker"/>. The engine is checked against
 /// Engine.Tests/Reference/ReferenceExchange, which shares no rule code with it (lockstep properties
 /// over generated sequences). Owned by the core thread.
 /// </summary>
