@@ -18,7 +18,7 @@ internal sealed partial class OrderDesk
         if (p.Tif > TimeInForce.Fok) return ResultCode.InvalidTimeInForce;
         if (p.Stp > StpMode.DecrementAndCancel) return ResultCode.InvalidStpMode;
         if (p.PriceKind > PriceKind.Absolute) return ResultCode.InvalidPriceKind;
-        Account? account = _ledger.Accounts.Find(p.Account);
+        Account? account = _accounts.Find(p.Account);
         if (account is null) return ResultCode.UnknownAccount;
         Market? market = MarketOrNull(p.Market);
         if (market is null) return ResultCode.UnknownMarket;
@@ -157,7 +157,7 @@ internal sealed partial class OrderDesk
     public ResultCode Cancel(ref Command c)
     {
         OrderRefArgs r = c.AsOrderRef();
-        if (_ledger.Accounts.Find(r.Account) is null) return ResultCode.UnknownAccount;
+        if (_accounts.Find(r.Account) is null) return ResultCode.UnknownAccount;
         ResultCode found = FindOwnOrder(r.Account, r.Market, r.OrderId, r.ClientId, out int index);
         if (found != ResultCode.Ok) return found;
         _events.CommandOrderAccepted(ref c, index);
@@ -169,7 +169,7 @@ internal sealed partial class OrderDesk
     public ResultCode MassCancel(ref Command c)
     {
         MassCancelArgs m = c.AsMassCancel();
-        Account? account = _ledger.Accounts.Find(m.Account);
+        Account? account = _accounts.Find(m.Account);
         if (account is null) return ResultCode.UnknownAccount;
         if (m.Market >= 0 && MarketOrNull(m.Market) is null) return ResultCode.UnknownMarket;
         _events.Accepted(ref c);
@@ -181,7 +181,7 @@ internal sealed partial class OrderDesk
     public ResultCode Amend(ref Command c)
     {
         AmendArgs a = c.AsAmend();
-        Account? account = _ledger.Accounts.Find(a.Account);
+        Account? account = _accounts.Find(a.Account);
         if (account is null) return ResultCode.UnknownAccount;
         if (a.PriceKind > PriceKind.Absolute) return ResultCode.InvalidPriceKind;
         ResultCode found = FindOwnOrder(a.Account, a.Market, a.OrderId, a.ClientId, out int index);
@@ -246,7 +246,7 @@ internal sealed partial class OrderDesk
     public ResultCode Fill(ref Command c)
     {
         FillArgs f = c.AsFill();
-        Account? taker = _ledger.Accounts.Find(f.Taker);
+        Account? taker = _accounts.Find(f.Taker);
         if (taker is null) return ResultCode.UnknownAccount;
         if (!_orderIndex.TryGetValue(f.OrderId, out int index) || _orders[index].IsBuyback) return ResultCode.UnknownOrder;
         ref Order o = ref _orders[index];

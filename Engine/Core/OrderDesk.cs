@@ -20,6 +20,8 @@ internal sealed partial class OrderDesk : IBookHost
     private readonly OrderIndex _orderIndex;
     private readonly GttQueue _gtt;
     private readonly Market?[] _markets;
+    // The ledger's account table, held here too: every trading command looks its account up first.
+    private readonly AccountTable _accounts;
     private readonly LedgerBook _ledger;
     private readonly EventWriter _events;
     private long _nextOrderId = 1;
@@ -31,6 +33,7 @@ internal sealed partial class OrderDesk : IBookHost
         _orderIndex = orderIndex;
         _gtt = gtt;
         _markets = markets;
+        _accounts = ledger.Accounts;
         _ledger = ledger;
         _events = events;
     }
@@ -139,7 +142,7 @@ internal sealed partial class OrderDesk : IBookHost
         if (o.IsBuyback) _markets[o.Market]!.BuybackOrder = -1;
         else
         {
-            Account account = _ledger.Accounts.Get(o.Account);
+            Account account = _accounts.Get(o.Account);
             if (o.AccountPrev >= 0) _orders[o.AccountPrev].AccountNext = o.AccountNext;
             else account.FirstOrder = o.AccountNext;
             if (o.AccountNext >= 0) _orders[o.AccountNext].AccountPrev = o.AccountPrev;
@@ -153,7 +156,7 @@ internal sealed partial class OrderDesk : IBookHost
 
     void IBookHost.OnTrade(int maker, int taker, long quantity, long exec)
     {
-        _ledger.SettleTrade(maker, taker, quantity, exec, out long buyerFee, out long sellerFee);
+        (long buyerFee, long sellerFee) = _ledger.SettleTrade(maker, taker, quantity, exec);
         ref Order t = ref _orders[taker];
         _events.Trade(maker, _orders[maker].Remaining, t.Id, t.Account, t.Side, quantity, exec, buyerFee, sellerFee);
     }

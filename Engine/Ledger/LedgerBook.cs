@@ -148,9 +148,10 @@ internal sealed class LedgerBook
     /// <summary>
     /// Settles a fill of <paramref name="quantity"/> lots at <paramref name="exec"/> between a resting
     /// and an incoming order: each side's fee at its own rate (none for the buyback bid), the buyer
-    /// charged from its hold, the seller paid, the fees to the fee account.
+    /// charged from its hold, the seller paid, the fees to the fee account. Returns the fees (a pair in
+    /// registers rather than out values, which would live in memory).
     /// </summary>
-    public void SettleTrade(int maker, int taker, long quantity, long exec, out long buyerFee, out long sellerFee)
+    public (long BuyerFee, long SellerFee) SettleTrade(int maker, int taker, long quantity, long exec)
     {
         ref Order m = ref _orders[maker];
         Market market = _markets[m.Market]!;
@@ -160,11 +161,12 @@ internal sealed class LedgerBook
         ref Order buy = ref _orders[buyIndex];
         ref Order sell = ref _orders[sellIndex];
         bool feeFree = buy.IsBuyback;
-        buyerFee = feeFree ? 0 : quantity * Pricing.FeePerLot(exec, makerBuys ? buy.MakerBps : buy.TakerBps);
-        sellerFee = feeFree ? 0 : quantity * Pricing.FeePerLot(exec, makerBuys ? sell.TakerBps : sell.MakerBps);
+        long buyerFee = feeFree ? 0 : quantity * Pricing.FeePerLot(exec, makerBuys ? buy.MakerBps : buy.TakerBps);
+        long sellerFee = feeFree ? 0 : quantity * Pricing.FeePerLot(exec, makerBuys ? sell.TakerBps : sell.MakerBps);
         SettleBuyer(_accounts.Get(buy.Account), market, buyIndex, quantity, exec, buyerFee);
         SettleSeller(_accounts.Get(sell.Account), market, quantity, exec, sellerFee);
         AddFees(buyerFee + sellerFee);
+        return (buyerFee, sellerFee);
     }
 
     /// <summary>
