@@ -38,7 +38,8 @@ namespace TokenMatch.Commands;
 /// +---------+--------+------+------------+-----+-----+------------+-----------+-------+----------+
 /// | Account | Market | Side | OrderType  | Tif | Stp | PriceKind  | ClientId  | Price | Quantity |
 /// | account | market | side | order type | tif | stp | price kind | client id | limit | lots     |
-/// +---------+------+-+------+------------+-----+-----+------------+-----------+-------+----------+
+/// +---------+--------+------+------------+-----+-----+------------+-----------+-------+----------+
+/// +----------------+
 /// | Arg            |
 /// | expire at (ns) |
 /// +----------------+
@@ -53,7 +54,8 @@ namespace TokenMatch.Commands;
 /// +---------+-----------------------+------------+----------------+-----------+--------------------+
 /// | Account | Market                | PriceKind  | OrderId        | ClientId  | Price              |
 /// | account | market (by client id) | price kind | order id, or 0 | client id | new price, 0 keeps |
-/// +---------+---------+-------------+------------+----------------+-----------+--------------------+
+/// +---------+-----------------------+------------+----------------+-----------+--------------------+
+/// +-------------------+
 /// | Quantity          |
 /// | new lots, 0 keeps |
 /// +-------------------+
@@ -176,7 +178,8 @@ namespace TokenMatch.Commands;
 /// +--------+--------------+---------------+----------------+----------+------+------+-----------+
 /// | Market | OrderId      | ClientId      | Quantity       | A0       | A1   | A2   | A3        |
 /// | market | symbol (low) | symbol (high) | cycle end (ns) | lot size | tick | face | min price |
-/// +--------+--+---------+-+-------+-------+----------+-----+----------+------+------+-----------+
+/// +--------+--------------+---------------+----------------+----------+------+------+-----------+
+/// +-----------+---------+---------+------------------+
 /// | A4        | A5      | A6      | A7               |
 /// | max price | min qty | max qty | cycle start (ns) |
 /// +-----------+---------+---------+------------------+
@@ -240,9 +243,10 @@ namespace TokenMatch.Commands;
 /// <item>Bump the journal format (<c>SegmentHeader.Version</c>) and the protocol
 /// (<see cref="Protocol.FrameDescriptor.Version"/>) when a kind's value moves to another field, when a
 /// field changes meaning or unit for a kind, or when a kind stops reading a field it read.</item>
-/// <item>Bump the journal format when a kind is added or starts reading a field it ignored (an older
-/// engine would replay the journal differently); the protocol needs no bump (a server that does not
-/// know a kind rejects it).</item>
+/// <item>Bump the journal format when a kind is added or starts reading a field it ignored: an older
+/// engine must refuse such a journal rather than replay it differently, and a newer one must know
+/// that older records may carry anything in that field (the gateway copies every field a client
+/// sends). The protocol needs no bump (a server that does not know a kind rejects it).</item>
 /// <item>Adding a field to the slot: append it (only ring memory depends on <see cref="Size"/>), add it
 /// to the journal record's mask and the codec's field list, and bump both versions.</item>
 /// <item>Always change together: the view, the factory method on <see cref="Command"/>, this drawing,
