@@ -132,6 +132,9 @@ public sealed partial class ExchangeCore
         int id = I32(r, 0);
         string at = $"market {id} (record ending at offset {reader.Position})";
         if (id <= previous) Damaged($"{at} is out of ascending order");
+        // The record's specification put into a create-market slot (CommandLayout draws which field is
+        // which: symbol in OrderId and ClientId, lot size .. cycle start in A0..A7, cycle end in Quantity),
+        // so that a restored market passes exactly the checks of a created one.
         var create = new Command
         {
             Type = CommandType.CreateMarket, Market = id, OrderId = I64(r, 8), ClientId = I64(r, 16),
