@@ -79,7 +79,7 @@ public sealed partial class WalkthroughTests
                     case "stop":
                         Assert.That(server, Is.Not.Null, "a stop step needs a running server");
                         Process.Start("kill", ["-INT", server!.Id.ToString()])!.WaitForExit();
-                        Assert.That(server.WaitForExit(60_000), Is.True, "the server stops on Ctrl+C");
+                        Assert.That(server.WaitForExit(60_000), Is.True, $"the server stops on Ctrl+C\n--- server\n{Snapshot(serverOutput)}");
                         server.WaitForExit();
                         Assert.That(server.ExitCode, Is.Zero, Snapshot(serverOutput));
                         Assert.That(Snapshot(serverOutput), Does.Contain("stopped"));

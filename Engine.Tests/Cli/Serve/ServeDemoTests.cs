@@ -35,7 +35,7 @@ public sealed class ServeDemoTests
                 Assert.That(keys.Keys.Select(k => k.Role), Does.Contain(KeyFileEntry.Provider).And.Contain(KeyFileEntry.MarketData).And.Contain(KeyFileEntry.Trader));
                 Assert.That(keys.Markets, Has.Count.GreaterThanOrEqualTo(2), "at least two demo markets");
                 foreach (KeyFileEntry k in keys.Keys) Assert.That(first.Output, Does.Not.Contain(k.Key), "no key on the console");
-                Assert.That(first.Output, Does.Contain(keyPath).And.Contain("connect:"), "says where the keys are and how to connect");
+                Assert.That(await first.OutputContainingAsync("connect:"), Does.Contain(keyPath).And.Contain("connect:"), "says where the keys are and how to connect");
 
                 await using GatewayClient provider = await GatewayClient.ConnectAsync(new ClientOptions { Port = first.Port, ApiKey = keys.Find(KeyFileEntry.Provider)! });
                 var markets = new List<MarketInfo>();

@@ -63,6 +63,17 @@ internal sealed partial class ServeProcess : IAsyncDisposable
         throw new InvalidOperationException();
     }
 
+    /// <summary>
+    /// Waits until the output holds <paramref name="text"/> (the lines after the port's are read in
+    /// the background, so one printed just after it may not be there yet); the output either way.
+    /// </summary>
+    public async Task<string> OutputContainingAsync(string text)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        while (!Output.Contains(text, StringComparison.Ordinal) && DateTime.UtcNow < deadline) await Task.Delay(20);
+        return Output;
+    }
+
     private async Task DrainAsync()
     {
         while (await Process.StandardOutput.ReadLineAsync() is { } line)
