@@ -167,6 +167,7 @@ public class RejectionTests
         yield return Case(ResultCode.InvalidMarketSpec, "min off tick", h => Market(3, min: 1_500));
         yield return Case(ResultCode.InvalidMarketSpec, "min quantity above max", h => Market(3, minQty: 101));
         yield return Case(ResultCode.InvalidMarketSpec, "cycle ends at its start", h => Market(3, end: CoreHarness.Start));
+        yield return Case(ResultCode.InvalidMarketSpec, "cycle longer than a long holds", h => Market(3, start: long.MinValue / 2 - 1, end: long.MaxValue / 2 + 1));
         yield return Case(ResultCode.InvalidMarketSpec, "empty symbol", h => Market(3, symbol: ""));
         yield return Case(ResultCode.InvalidMarketSpec, "too many price levels", h => Market(3, tick: 1, min: 1, max: 2_000_000));
 

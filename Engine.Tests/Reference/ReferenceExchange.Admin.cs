@@ -172,7 +172,7 @@ public sealed partial class ReferenceExchange
         bool ok = ValidSymbol(c.OrderId, c.ClientId) && lot > 0 && tick > 0 && face > 0
             && min > 0 && min <= max && max <= 1_000_000_000_000 && min % tick == 0 && max % tick == 0
             && (max - min) / tick + 1 <= 1 << 20
-            && minQty > 0 && minQty <= maxQty && Big(maxQty) * max * 2 <= long.MaxValue && start < end;
+            && minQty > 0 && minQty <= maxQty && Big(maxQty) * max * 2 <= long.MaxValue && start < end && Big(end) - start <= long.MaxValue;
         Check(ok, ResultCode.InvalidMarketSpec);
         EmitAccepted(in c);
         var m = new RefMarket

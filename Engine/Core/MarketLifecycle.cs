@@ -63,7 +63,7 @@ internal sealed class MarketLifecycle
             && (max - min) / tick < Market.MaxPriceLevels
             && minQty > 0 && minQty <= maxQty
             && (Int128)maxQty * max * 2 <= long.MaxValue
-            && start < end;
+            && start < end && (Int128)end - start <= long.MaxValue; // the cycle length fits a long
         if (!valid) return ResultCode.InvalidMarketSpec;
         _events.Accepted(ref c);
         var market = new Market

@@ -32,6 +32,7 @@ public static class MarketSpecCheck
         if (minQty > maxQty) return $"min-qty {minQty} is above max-qty {maxQty}";
         if ((Int128)maxQty * max * 2 > long.MaxValue) return $"max-qty × max-price × 2 = {(Int128)maxQty * max * 2} does not fit 64 bits";
         if (start >= end) return $"start {ScriptTime.Format(start)} is not before end {ScriptTime.Format(end)}";
+        if ((Int128)end - start > long.MaxValue) return $"the cycle from {ScriptTime.Format(start)} to {ScriptTime.Format(end)} is longer than 2⁶³ − 1 ns (about 292 years)";
         return null;
     }
 }
