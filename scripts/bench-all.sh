@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every figure of the generated section of docs/benchmarks.md: runs each `tokenmatch bench` command
 # the report names (writing its JSON into docs/bench-results/), then regenerates the tables and plots.
-# About 6 minutes on 2 cores. Run it on a machine with nothing else running; the report gives the
+# About 2 minutes on a quiet 2-core machine. Run it with nothing else running; the report gives the
 # load average beside each figure.
 #
 #   scripts/bench-all.sh            all figures, then the report
